@@ -1,0 +1,1 @@
+export type { DomainEvent, DomainEventType } from './domain-event';

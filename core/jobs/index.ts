@@ -1,0 +1,1 @@
+export { retryDelayMs, type Job, type JobStatus, type JobStore, type NewJob } from './job';

@@ -1,0 +1,1 @@
+export type { Person, PersonProfile, Role, ConversationReference } from './person';

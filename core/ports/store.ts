@@ -1,0 +1,68 @@
+import type { DomainEvent } from '../events';
+import type { JobStore } from '../jobs';
+import type { Person, PersonProfile } from '../people';
+import type { Session } from '../sessions';
+import type { Tenant, TenantSettings } from '../tenants';
+import type { Workflow, WorkflowVersion } from '../workflows';
+
+export interface TenantRepository {
+  get(tenantId: string): Promise<Tenant | null>;
+  /** Creates the tenant, or leaves an existing one untouched; returns whether it was created. */
+  ensure(tenant: { id: string; displayName: string; settings: TenantSettings }): Promise<boolean>;
+  list(): Promise<Tenant[]>;
+}
+
+export interface PeopleRepository {
+  get(tenantId: string, personId: string): Promise<Person | null>;
+  findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | null>;
+  findByEmail(tenantId: string, email: string): Promise<Person | null>;
+  /** Inserts or updates by (tenant, Entra object id); resolves the manager by their object id. */
+  upsertProfile(tenantId: string, profile: PersonProfile): Promise<Person>;
+  list(tenantId: string): Promise<Person[]>;
+  count(tenantId: string): Promise<number>;
+}
+
+export interface WorkflowRepository {
+  get(tenantId: string, workflowId: string): Promise<Workflow | null>;
+  /**
+   * Inserts a new workflow (expectedLatestVersion null) or updates one whose latest version number
+   * is still expectedLatestVersion; throws AppError('conflict') otherwise.
+   */
+  save(workflow: Workflow, expectedLatestVersion: number | null): Promise<void>;
+  addVersion(version: WorkflowVersion): Promise<void>;
+  getVersion(tenantId: string, versionId: string): Promise<WorkflowVersion | null>;
+  latestVersion(tenantId: string, workflowId: string): Promise<WorkflowVersion | null>;
+  listPublished(tenantId: string): Promise<Workflow[]>;
+  findByTitle(tenantId: string, title: string): Promise<Workflow | null>;
+}
+
+export interface SessionRepository {
+  get(tenantId: string, sessionId: string): Promise<Session | null>;
+  create(session: Session): Promise<void>;
+  /** Writes the session if its stored version is still `session.version - 1`; false when someone else won. */
+  compareAndSet(session: Session): Promise<boolean>;
+  findActiveForPerson(tenantId: string, personId: string): Promise<Session[]>;
+}
+
+export interface EventRepository {
+  append(event: DomainEvent): Promise<void>;
+  listForTenant(tenantId: string, options?: { type?: DomainEvent['type']; limit?: number }): Promise<DomainEvent[]>;
+}
+
+export interface ProcessedActivityRepository {
+  /** Records an activity id; false when it was already recorded (a redelivery). */
+  markProcessed(tenantId: string, activityId: string, at: Date): Promise<boolean>;
+  deleteBefore(tenantId: string, before: Date): Promise<number>;
+}
+
+export interface Store {
+  tenants: TenantRepository;
+  people: PeopleRepository;
+  workflows: WorkflowRepository;
+  sessions: SessionRepository;
+  events: EventRepository;
+  jobs: JobStore;
+  processedActivities: ProcessedActivityRepository;
+  /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,8 @@
+export {
+  defaultTenantSettings,
+  DEFAULT_SKILL_AREAS,
+  type ManagerVisibility,
+  type SkillArea,
+  type Tenant,
+  type TenantSettings,
+} from './tenant-settings';

@@ -1,0 +1,33 @@
+export type ManagerVisibility = 'levels-only' | 'shared' | 'full';
+
+export type SkillArea = { id: string; name: string };
+
+export type TenantSettings = {
+  skillAreas: SkillArea[];
+  managerVisibility: ManagerVisibility;
+  retentionDays: number;
+  nudgesEnabled: boolean;
+};
+
+export type Tenant = {
+  id: string;
+  displayName: string;
+  settings: TenantSettings;
+};
+
+export const DEFAULT_SKILL_AREAS: SkillArea[] = [
+  { id: 'analysis', name: 'Analysis & reporting' },
+  { id: 'writing', name: 'Writing & communication' },
+  { id: 'research', name: 'Research & synthesis' },
+  { id: 'planning', name: 'Planning & decisions' },
+  { id: 'customer', name: 'Customer work' },
+];
+
+export function defaultTenantSettings(): TenantSettings {
+  return {
+    skillAreas: DEFAULT_SKILL_AREAS.map((area) => ({ ...area })),
+    managerVisibility: 'shared',
+    retentionDays: 90,
+    nudgesEnabled: true,
+  };
+}

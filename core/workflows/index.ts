@@ -1,0 +1,5 @@
+export * from './workflow-definition';
+export { fillTemplate, findTemplateReferences, type TemplateReference } from './template';
+export { validateWorkflowDefinition } from './validate-workflow-definition';
+export { publishWorkflow, type PublishWorkflowOptions } from './publish-workflow';
+export type { Workflow, WorkflowStatus, WorkflowVersion } from './workflow';
