@@ -1,0 +1,24 @@
+import { randomIds, type Ids, type Store } from '../core';
+import type { Db } from './database';
+import { eventRepository } from './repositories/event-repository';
+import { jobRepository } from './repositories/job-repository';
+import { peopleRepository } from './repositories/people-repository';
+import { processedActivityRepository } from './repositories/processed-activity-repository';
+import { sessionRepository } from './repositories/session-repository';
+import { tenantRepository } from './repositories/tenant-repository';
+import { workflowRepository } from './repositories/workflow-repository';
+
+/** The core Store port on PostgreSQL (PGlite or a server): every repository bound to one connection or transaction. */
+export function createStore(db: Db, ids: Ids = randomIds): Store {
+  const newId = () => ids.uuid();
+  return {
+    tenants: tenantRepository(db),
+    people: peopleRepository(db, newId),
+    workflows: workflowRepository(db),
+    sessions: sessionRepository(db),
+    events: eventRepository(db),
+    jobs: jobRepository(db, newId),
+    processedActivities: processedActivityRepository(db),
+    transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),
+  };
+}

@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { Tenant, TenantRepository, TenantSettings } from '../../core';
+import type { Db } from '../database';
+import { tenantSettings } from '../schema';
+
+type TenantRow = typeof tenantSettings.$inferSelect;
+
+function toTenant(row: TenantRow): Tenant {
+  return { id: row.tenantId, displayName: row.displayName, settings: row.settings as TenantSettings };
+}
+
+export function tenantRepository(db: Db): TenantRepository {
+  return {
+    async get(tenantId) {
+      const rows = await db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId));
+      return rows[0] ? toTenant(rows[0]) : null;
+    },
+    async ensure(tenant) {
+      const inserted = await db
+        .insert(tenantSettings)
+        .values({ tenantId: tenant.id, displayName: tenant.displayName, settings: tenant.settings })
+        .onConflictDoNothing()
+        .returning({ tenantId: tenantSettings.tenantId });
+      return inserted.length > 0;
+    },
+    async list() {
+      const rows = await db.select().from(tenantSettings).orderBy(tenantSettings.displayName);
+      return rows.map(toTenant);
+    },
+  };
+}

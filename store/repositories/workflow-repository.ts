@@ -1,0 +1,89 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { AppError, type Workflow, type WorkflowDefinition, type WorkflowRepository, type WorkflowStatus, type WorkflowVersion } from '../../core';
+import type { Db } from '../database';
+import { workflows, workflowVersions } from '../schema';
+
+type WorkflowRow = typeof workflows.$inferSelect;
+type VersionRow = typeof workflowVersions.$inferSelect;
+
+function toWorkflow(row: WorkflowRow): Workflow {
+  return { ...row, status: row.status as WorkflowStatus };
+}
+
+function toVersion(row: VersionRow): WorkflowVersion {
+  return { ...row, definition: row.definition as WorkflowDefinition };
+}
+
+export function workflowRepository(db: Db): WorkflowRepository {
+  return {
+    async get(tenantId, workflowId) {
+      const rows = await db
+        .select()
+        .from(workflows)
+        .where(and(eq(workflows.tenantId, tenantId), eq(workflows.id, workflowId)));
+      return rows[0] ? toWorkflow(rows[0]) : null;
+    },
+
+    async save(workflow, expectedLatestVersion) {
+      if (expectedLatestVersion === null) {
+        await db.insert(workflows).values(workflow);
+        return;
+      }
+      const { id, tenantId, createdAt: _createdAt, ...changes } = workflow;
+      const updated = await db
+        .update(workflows)
+        .set(changes)
+        .where(
+          and(
+            eq(workflows.tenantId, tenantId),
+            eq(workflows.id, id),
+            eq(workflows.latestVersionNumber, expectedLatestVersion),
+          ),
+        )
+        .returning({ id: workflows.id });
+      if (updated.length === 0) {
+        throw new AppError('conflict', 'Someone else changed this workflow at the same time; reload and try again');
+      }
+    },
+
+    async addVersion(version) {
+      await db.insert(workflowVersions).values(version);
+    },
+
+    async getVersion(tenantId, versionId) {
+      const rows = await db
+        .select()
+        .from(workflowVersions)
+        .where(and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.id, versionId)));
+      return rows[0] ? toVersion(rows[0]) : null;
+    },
+
+    async latestVersion(tenantId, workflowId) {
+      const rows = await db
+        .select()
+        .from(workflowVersions)
+        .where(and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.workflowId, workflowId)))
+        .orderBy(desc(workflowVersions.versionNumber))
+        .limit(1);
+      return rows[0] ? toVersion(rows[0]) : null;
+    },
+
+    async listPublished(tenantId) {
+      const rows = await db
+        .select()
+        .from(workflows)
+        .where(and(eq(workflows.tenantId, tenantId), eq(workflows.status, 'published')))
+        .orderBy(workflows.title);
+      return rows.map(toWorkflow);
+    },
+
+    async findByTitle(tenantId, title) {
+      const rows = await db
+        .select()
+        .from(workflows)
+        .where(and(eq(workflows.tenantId, tenantId), eq(workflows.title, title)))
+        .limit(1);
+      return rows[0] ? toWorkflow(rows[0]) : null;
+    },
+  };
+}

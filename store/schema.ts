@@ -1,0 +1,300 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+
+export const tenantSettings = pgTable('tenant_settings', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  settings: jsonb('settings').notNull(),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    aadObjectId: text('aad_object_id').notNull(),
+    displayName: text('display_name').notNull(),
+    email: text('email').notNull(),
+    department: text('department'),
+    jobTitle: text('job_title'),
+    managerId: uuid('manager_id').references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+    employeeId: text('employee_id'),
+    lmsIdentifier: text('lms_identifier'),
+    roles: jsonb('roles').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    conversationReference: jsonb('conversation_reference'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('people_tenant_aad_uq').on(t.tenantId, t.aadObjectId),
+    index('people_tenant_email_idx').on(t.tenantId, t.email),
+    index('people_tenant_manager_idx').on(t.tenantId, t.managerId),
+  ],
+);
+
+export const workflows = pgTable(
+  'workflows',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    skillArea: text('skill_area').notNull(),
+    status: text('status').notNull(),
+    latestVersionNumber: integer('latest_version_number').notNull(),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('workflows_tenant_status_idx').on(t.tenantId, t.status)],
+);
+
+export const workflowVersions = pgTable(
+  'workflow_versions',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    workflowId: uuid('workflow_id')
+      .notNull()
+      .references(() => workflows.id),
+    versionNumber: integer('version_number').notNull(),
+    definition: jsonb('definition').notNull(),
+    publishedAt: ts('published_at').notNull(),
+    publishedBy: uuid('published_by').notNull(),
+  },
+  (t) => [uniqueIndex('workflow_versions_uq').on(t.tenantId, t.workflowId, t.versionNumber)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    workflowId: uuid('workflow_id').notNull(),
+    workflowVersionId: uuid('workflow_version_id')
+      .notNull()
+      .references(() => workflowVersions.id),
+    status: text('status').notNull(),
+    currentStepIndex: integer('current_step_index').notNull(),
+    steps: jsonb('steps').notNull(),
+    deliverable: text('deliverable'),
+    feedback: jsonb('feedback'),
+    sharedForReview: boolean('shared_for_review').notNull().default(false),
+    version: integer('version').notNull(),
+    startedAt: ts('started_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    completedAt: ts('completed_at'),
+    contentPurgedAt: ts('content_purged_at'),
+  },
+  (t) => [
+    index('sessions_tenant_person_status_idx').on(t.tenantId, t.personId, t.status),
+    index('sessions_tenant_workflow_idx').on(t.tenantId, t.workflowId),
+  ],
+);
+
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id').notNull(),
+    scores: jsonb('scores').notNull(),
+    meanScore: real('mean_score').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reviews_tenant_session_idx').on(t.tenantId, t.sessionId)],
+);
+
+export const processedActivities = pgTable(
+  'processed_activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    activityId: text('activity_id').notNull(),
+    processedAt: ts('processed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('processed_activities_uq').on(t.tenantId, t.activityId),
+    index('processed_activities_at_idx').on(t.tenantId, t.processedAt),
+  ],
+);
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    runAt: ts('run_at').notNull(),
+    leaseUntil: ts('lease_until'),
+    lockedBy: text('locked_by'),
+    lastError: text('last_error'),
+    uniqueKey: text('unique_key'),
+    createdAt: createdAt(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.status, t.runAt),
+    index('jobs_lease_idx').on(t.status, t.leaseUntil),
+    uniqueIndex('jobs_unique_key_uq')
+      .on(t.tenantId, t.uniqueKey)
+      .where(sql`${t.uniqueKey} is not null and ${t.status} in ('queued', 'running')`),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    subjectPersonId: uuid('subject_person_id'),
+    details: jsonb('details').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('audit_log_tenant_at_idx').on(t.tenantId, t.at)],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    seq: integer('seq').generatedAlwaysAsIdentity(),
+    type: text('type').notNull(),
+    personId: uuid('person_id'),
+    sessionId: uuid('session_id'),
+    workflowId: uuid('workflow_id'),
+    occurredAt: ts('occurred_at').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [
+    index('events_tenant_type_at_idx').on(t.tenantId, t.type, t.occurredAt),
+    index('events_tenant_person_idx').on(t.tenantId, t.personId),
+  ],
+);
+
+export const levels = pgTable(
+  'levels',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    skillArea: text('skill_area').notNull(),
+    level: integer('level').notNull(),
+    evidence: jsonb('evidence').notNull(),
+    reachedAt: ts('reached_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.personId, t.skillArea] })],
+);
+
+export const levelChanges = pgTable(
+  'level_changes',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    skillArea: text('skill_area').notNull(),
+    fromLevel: integer('from_level').notNull(),
+    toLevel: integer('to_level').notNull(),
+    reason: text('reason').notNull(),
+    evidence: jsonb('evidence').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('level_changes_tenant_at_idx').on(t.tenantId, t.at)],
+);
+
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    name: text('name').notNull(),
+    issuer: text('issuer'),
+    activityId: text('activity_id'),
+    skillArea: text('skill_area'),
+    issuedAt: ts('issued_at').notNull(),
+    statementId: uuid('statement_id'),
+    source: text('source').notNull(),
+    voided: boolean('voided').notNull().default(false),
+  },
+  (t) => [
+    index('certificates_tenant_person_idx').on(t.tenantId, t.personId),
+    uniqueIndex('certificates_statement_uq').on(t.tenantId, t.statementId),
+  ],
+);
+
+export const xapiOutbox = pgTable(
+  'xapi_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    statementId: uuid('statement_id').notNull(),
+    target: text('target').notNull(),
+    eventId: uuid('event_id'),
+    personId: uuid('person_id'),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    leaseUntil: ts('lease_until'),
+    lockedBy: text('locked_by'),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('xapi_outbox_statement_target_uq').on(t.tenantId, t.target, t.statementId),
+    index('xapi_outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+export const personWeekRollups = pgTable(
+  'person_week_rollups',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    sessionsCompleted: integer('sessions_completed').notNull().default(0),
+    sessionsMeetingBar: integer('sessions_meeting_bar').notNull().default(0),
+    qualityScoreSum: real('quality_score_sum').notNull().default(0),
+    qualityScoreCount: integer('quality_score_count').notNull().default(0),
+    manualMinutes: integer('manual_minutes').notNull().default(0),
+    actualMinutes: integer('actual_minutes').notNull().default(0),
+    reuseSessions: integer('reuse_sessions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.personId, t.weekStart] })],
+);
