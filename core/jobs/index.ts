@@ -1,1 +1,1 @@
-export { retryDelayMs, type Job, type JobStatus, type JobStore, type NewJob } from './job';
+export { PermanentJobError, retryDelayMs, type Job, type JobStatus, type JobStore, type NewJob } from './job';

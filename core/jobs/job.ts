@@ -45,3 +45,11 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exponential * (0.5 + random() / 2));
 }
+
+/** Thrown by a job handler when retrying cannot help (the input is wrong, the thing it acts on is gone). */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
+}

@@ -1,1 +1,2 @@
 export type { Person, PersonProfile, Role, ConversationReference } from './person';
+export { APP_ROLE_ADMIN, APP_ROLE_AUTHOR, effectiveRoles } from './effective-roles';

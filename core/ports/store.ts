@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../events';
 import type { JobStore } from '../jobs';
-import type { Person, PersonProfile } from '../people';
+import type { ConversationReference, Person, PersonProfile } from '../people';
 import type { Session } from '../sessions';
 import type { Tenant, TenantSettings } from '../tenants';
 import type { Workflow, WorkflowVersion } from '../workflows';
@@ -20,6 +20,7 @@ export interface PeopleRepository {
   upsertProfile(tenantId: string, profile: PersonProfile): Promise<Person>;
   list(tenantId: string): Promise<Person[]>;
   count(tenantId: string): Promise<number>;
+  saveConversationReference(tenantId: string, personId: string, reference: ConversationReference): Promise<void>;
 }
 
 export interface WorkflowRepository {

@@ -66,6 +66,13 @@ export function peopleRepository(db: Db, newId: () => string): PeopleRepository 
       return rows.map(toPerson);
     },
 
+    async saveConversationReference(tenantId, personId, reference) {
+      await db
+        .update(people)
+        .set({ conversationReference: reference })
+        .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+    },
+
     async count(tenantId) {
       const rows = await db.select({ n: count() }).from(people).where(eq(people.tenantId, tenantId));
       return toNumber(rows[0]?.n ?? 0);

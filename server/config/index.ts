@@ -1,0 +1,1 @@
+export { ConfigError, describeDatabase, loadConfig, type Config } from './config';

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { HttpRouteHandler } from '@microsoft/teams.apps';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger, Store } from '../../core';
+import type { DevTokenIssuer, TokenVerifier } from '../auth';
+import { errorFields } from '../logger';
+import { authenticate } from './authenticate';
+import { appErrorResponse, errorResponse } from './error-response';
+import { MalformedJsonError } from './read-json-body';
+import { botRoutes } from './routes/bot-routes';
+import { devRoutes } from './routes/dev-routes';
+import { healthRoutes, type Readiness } from './routes/health-routes';
+import { meRoutes } from './routes/me-routes';
+import type { HttpEnv } from './types';
+
+export type HttpAppOptions = {
+  store: Store;
+  logger: Logger;
+  bodyLimitBytes: number;
+  handleMessages: HttpRouteHandler;
+  verifyToken: TokenVerifier;
+  readiness: Readiness;
+  isDraining: () => boolean;
+  bootstrapAdminUpn?: string;
+  tabDirectory: string;
+  /** Present only in development mode; without it /dev/* does not exist. */
+  dev?: { issuer: DevTokenIssuer; tenantId: string };
+};
+
+export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes,
+      onError: (c) =>
+        errorResponse(c, 413, 'payload_too_large', `The request body is larger than ${options.bodyLimitBytes} bytes`),
+    }),
+  );
+
+  app.route('/', healthRoutes(options.readiness, options.isDraining));
+  app.route('/', botRoutes(options.handleMessages));
+
+  const api = new Hono<HttpEnv>();
+  api.use('*', authenticate(options.verifyToken));
+  api.route('/', meRoutes({ store: options.store, bootstrapAdminUpn: options.bootstrapAdminUpn }));
+  app.route('/api/v1', api);
+  app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
+
+  if (options.dev) app.route('/', devRoutes({ store: options.store, ...options.dev }));
+
+  mountTab(app, options.tabDirectory, options.logger);
+
+  app.notFound((c) => errorResponse(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    if (error instanceof MalformedJsonError) return errorResponse(c, 400, 'malformed_json', error.message);
+    const response = appErrorResponse(c, error);
+    if (response.status >= 500) options.logger.error('Request failed', { path: c.req.path, ...errorFields(error) });
+    return response;
+  });
+  return app;
+}
+
+/** The tab's built files at /, with index.html for client-side routes. */
+function mountTab(app: Hono<HttpEnv>, directory: string, logger: Logger): void {
+  const index = path.join(directory, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn('The tab is not built (run npm run build:tab); / will answer 404', { directory });
+    return;
+  }
+  app.use('/*', serveStatic({ root: directory }));
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/dev/') || path.extname(c.req.path) !== '') return next();
+    return serveStatic({ root: directory, rewriteRequestPath: () => '/index.html' })(c, next);
+  });
+}

@@ -1,0 +1,2 @@
+export { createHttpApp, type HttpAppOptions } from './create-http-app';
+export type { Readiness } from './routes/health-routes';

@@ -1,0 +1,3 @@
+import type { VerifiedUser } from '../auth';
+
+export type HttpEnv = { Variables: { user: VerifiedUser } };

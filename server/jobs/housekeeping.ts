@@ -1,0 +1,34 @@
+import type { Store } from '../../core';
+import type { JobDefinition } from './job-definition';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const HOUSEKEEPING_JOB = 'housekeeping';
+
+/** Daily per tenant: forgets old processed-activity ids and finished jobs. Later capabilities add retention purges. */
+export function housekeepingJob(store: Store): JobDefinition {
+  return {
+    kind: HOUSEKEEPING_JOB,
+    async run(job, { now, logger }) {
+      const activities = await store.processedActivities.deleteBefore(job.tenantId, new Date(now.getTime() - 7 * DAY_MS));
+      const jobs = await store.jobs.deleteFinishedBefore(job.tenantId, new Date(now.getTime() - 14 * DAY_MS));
+      logger.info('Housekeeping done', { activitiesForgotten: activities, jobsDeleted: jobs });
+    },
+    nextRunAt: (completedAt) => nextDailyRun(completedAt, 3),
+  };
+}
+
+/** The next time after `after` that it is `hourUtc`:00 UTC (a quiet hour for most European and US tenants). */
+export function nextDailyRun(after: Date, hourUtc: number): Date {
+  const next = new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), after.getUTCDate(), hourUtc));
+  if (next.getTime() <= after.getTime()) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
+/** Makes sure every tenant has its recurring jobs queued (after a first start, or a crash between runs). */
+export async function scheduleRecurringJobs(store: Store, definitions: JobDefinition[], now: Date): Promise<void> {
+  for (const tenant of await store.tenants.list()) {
+    for (const definition of definitions.filter((candidate) => candidate.nextRunAt)) {
+      await store.jobs.enqueue({ tenantId: tenant.id, kind: definition.kind, payload: {}, runAt: now, uniqueKey: definition.kind });
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export { JobWorker, type WorkerOptions } from './worker';
+export type { JobContext, JobDefinition } from './job-definition';
+export { housekeepingJob, nextDailyRun, scheduleRecurringJobs, HOUSEKEEPING_JOB } from './housekeeping';

@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { randomIds, systemClock, type Clock, type Ids, type Logger, type Store } from '../core';
+import { createStore, isFullyMigrated, migrateDatabase, openDatabase, type Database } from '../store';
+import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
+import { createTeamsBot } from './bot/create-teams-app';
+import { describeDatabase, type Config } from './config';
+import { DEMO_TENANT } from './demo';
+import { createHttpApp } from './http';
+import { housekeepingJob, JobWorker, scheduleRecurringJobs } from './jobs';
+import { createLogger, errorFields } from './logger';
+import { seedDemoTenant } from './seed/seed-demo';
+
+export const DEV_CLIENT_ID = 'practica-dev-client';
+
+export type RunningPractica = {
+  url: string;
+  port: number;
+  database: Database;
+  store: Store;
+  devTokens: DevTokenIssuer | null;
+  /** Stops accepting requests, finishes in-flight requests and jobs, then closes the database. */
+  stop(): Promise<void>;
+};
+
+export type StartOptions = { logger?: Logger; clock?: Clock; ids?: Ids; tabDirectory?: string };
+
+export class StartupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StartupError';
+  }
+}
+
+export async function startPractica(config: Config, options: StartOptions = {}): Promise<RunningPractica> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const database = await connect(config);
+  let draining = false;
+  try {
+    await migrateDatabase(database, async (lockedDb) => {
+      const lockedStore = createStore(lockedDb, ids);
+      if (config.seedDemo && (await lockedStore.tenants.list()).length === 0) {
+        await seedDemoTenant({ store: lockedStore, clock, ids, logger });
+      }
+    });
+    const store = createStore(database.db, ids);
+    const devTokens = config.devMode ? await createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID) : null;
+    const verifyToken = createTokenVerifier({
+      clientId: config.bot.clientId ?? DEV_CLIENT_ID,
+      applicationIdUris: config.bot.clientId ? [`api://${new URL(config.publicBaseUrl).host}/${config.bot.clientId}`] : [],
+      keys: devTokens?.keys ?? entraSigningKeys(),
+      isTenantAllowed: async (tenantId) =>
+        config.allowedTenantIds.includes(tenantId.toLowerCase()) || (await store.tenants.get(tenantId)) !== null,
+    });
+    const bot = await createTeamsBot(config, { store, clock, logger: logger.child({ component: 'bot' }) });
+    const http = createHttpApp({
+      store,
+      logger,
+      bodyLimitBytes: config.requestBodyLimitBytes,
+      handleMessages: bot.handleMessages,
+      verifyToken,
+      isDraining: () => draining,
+      readiness: async () => {
+        try {
+          await database.ping();
+          return (await isFullyMigrated(database.db))
+            ? { ready: true, database: database.kind }
+            : { ready: false, reason: 'Database migrations are not applied yet' };
+        } catch (error) {
+          return { ready: false, reason: `Database unreachable: ${error instanceof Error ? error.message : String(error)}` };
+        }
+      },
+      bootstrapAdminUpn: config.bootstrapAdminUpn,
+      tabDirectory: options.tabDirectory ?? path.resolve(__dirname, '..', '..', 'tab', 'dist'),
+      dev: devTokens ? { issuer: devTokens, tenantId: DEMO_TENANT.id } : undefined,
+    });
+
+    const definitions = [housekeepingJob(store)];
+    const worker = new JobWorker({
+      jobs: store.jobs,
+      definitions,
+      clock,
+      logger: logger.child({ component: 'worker' }),
+      workerId: `${process.pid}-${ids.uuid().slice(0, 8)}`,
+      ...config.worker,
+    });
+    await scheduleRecurringJobs(store, definitions, clock.now());
+
+    const server = await listen(http.fetch, config.host, config.port);
+    worker.start();
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    logger.info('Practica is ready', { url, database: describeDatabase(config.database), devMode: config.devMode });
+
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      database,
+      store,
+      devTokens,
+      stop: () =>
+        (stopping ??= (async () => {
+          draining = true;
+          await closeServer(server, config.shutdownTimeoutMs);
+          await worker.stop(config.shutdownTimeoutMs);
+          await database.close();
+          logger.info('Practica stopped');
+        })()),
+    };
+  } catch (error) {
+    await database.close().catch((closeError: unknown) => logger.warn('Could not close the database', errorFields(closeError)));
+    throw error;
+  }
+}
+
+async function connect(config: Config): Promise<Database> {
+  const target = config.database;
+  try {
+    if (target.kind === 'pglite') {
+      if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+      return await openDatabase({ kind: 'pglite', dataDir: target.dataDir });
+    }
+    return await openDatabase({ kind: 'postgres', url: target.url });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message || error.name : String(error);
+    throw new StartupError(`Cannot open the database (${describeDatabase(target)}): ${reason}`, { cause: error });
+  }
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname, port }, () => resolve(server));
+    server.once('error', (error) => reject(new StartupError(`Cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error })));
+  });
+}
+
+function closeServer(server: ServerType, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      resolve();
+    }, timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}
