@@ -19,7 +19,13 @@ function validDraft(): WorkflowDefinitionDraft {
       { name: 'audience', label: 'Audience', description: 'Who reads the note.' },
     ],
     steps: [
-      { id: 'collect', kind: 'input', title: 'Share', instructions: 'Paste the export.', inputNames: ['pipeline', 'audience'] },
+      {
+        id: 'collect',
+        kind: 'input',
+        title: 'Share',
+        instructions: 'Paste the export.',
+        inputNames: ['pipeline', 'audience'],
+      },
       {
         id: 'draft',
         kind: 'generate',
@@ -27,8 +33,20 @@ function validDraft(): WorkflowDefinitionDraft {
         instructions: 'The AI drafts the note.',
         prompt: 'Write for {{input.audience}} from:\n{{input.pipeline}}',
       },
-      { id: 'check', kind: 'verify', title: 'Check', instructions: 'Check it.', checklist: ['Totals match the export.'] },
-      { id: 'note', kind: 'deliverable', title: 'Note', instructions: 'Your note.', template: '# Note\n\n{{ step.draft.output }}' },
+      {
+        id: 'check',
+        kind: 'verify',
+        title: 'Check',
+        instructions: 'Check it.',
+        checklist: ['Totals match the export.'],
+      },
+      {
+        id: 'note',
+        kind: 'deliverable',
+        title: 'Note',
+        instructions: 'Your note.',
+        template: '# Note\n\n{{ step.draft.output }}',
+      },
     ],
     rubric: [{ id: 'clear', criterion: 'Clear', description: 'The lead understands it in a minute.' }],
   };
@@ -65,7 +83,12 @@ describe('validateWorkflowDefinition', () => {
     const definition = validateWorkflowDefinition(validDraft(), { skillAreaIds });
     expect(definition.inputs[0]).toMatchObject({ maxChars: 20_000, required: true });
     expect(definition.suitedFor).toEqual({ departments: ['Sales'], jobTitles: [] });
-    expect(definition.steps.map((step: WorkflowStep) => step.kind)).toEqual(['input', 'generate', 'verify', 'deliverable']);
+    expect(definition.steps.map((step: WorkflowStep) => step.kind)).toEqual([
+      'input',
+      'generate',
+      'verify',
+      'deliverable',
+    ]);
   });
 
   it('rejects a template that references a later generate step', () => {
@@ -77,18 +100,34 @@ describe('validateWorkflowDefinition', () => {
       instructions: 'Outline first.',
       prompt: 'Outline this draft: {{step.draft.output}}',
     });
-    expectProblem(withSteps(steps), 'steps.1.prompt', /\{\{step\.draft\.output\}\} is not an earlier generate step/);
+    expectProblem(
+      withSteps(steps),
+      'steps.1.prompt',
+      /\{\{step\.draft\.output\}\} is not an earlier generate step/,
+    );
   });
 
   it('rejects a reference to a step that is not a generate step', () => {
     const steps = stepsOf(validDraft());
-    steps[3] = { id: 'note', kind: 'deliverable', title: 'Note', instructions: 'Your note.', template: '{{step.check.output}}' };
+    steps[3] = {
+      id: 'note',
+      kind: 'deliverable',
+      title: 'Note',
+      instructions: 'Your note.',
+      template: '{{step.check.output}}',
+    };
     expectProblem(withSteps(steps), 'steps.3.template', /step\.check\.output/);
   });
 
   it('rejects a duplicate step id', () => {
     const steps = stepsOf(validDraft());
-    steps[2] = { id: 'draft', kind: 'verify', title: 'Check', instructions: 'Check it.', checklist: ['Totals match.'] };
+    steps[2] = {
+      id: 'draft',
+      kind: 'verify',
+      title: 'Check',
+      instructions: 'Check it.',
+      checklist: ['Totals match.'],
+    };
     expectProblem(withSteps(steps), 'steps.2.id', /duplicate step id "draft"/);
   });
 
@@ -106,18 +145,46 @@ describe('validateWorkflowDefinition', () => {
 
   it('rejects an input used before an input step collects it', () => {
     const steps = stepsOf(validDraft());
-    steps[0] = { id: 'collect', kind: 'input', title: 'Share', instructions: 'Paste the export.', inputNames: ['pipeline'] };
-    steps.splice(2, 0, { id: 'who', kind: 'input', title: 'Audience', instructions: 'Who reads it?', inputNames: ['audience'] });
-    expectProblem(withSteps(steps), 'steps.1.prompt', /\{\{input\.audience\}\} is not collected by an earlier input step/);
+    steps[0] = {
+      id: 'collect',
+      kind: 'input',
+      title: 'Share',
+      instructions: 'Paste the export.',
+      inputNames: ['pipeline'],
+    };
+    steps.splice(2, 0, {
+      id: 'who',
+      kind: 'input',
+      title: 'Audience',
+      instructions: 'Who reads it?',
+      inputNames: ['audience'],
+    });
+    expectProblem(
+      withSteps(steps),
+      'steps.1.prompt',
+      /\{\{input\.audience\}\} is not collected by an earlier input step/,
+    );
   });
 
   it('rejects an input asked for twice, an unknown input, and an input never asked for', () => {
     const twice = stepsOf(validDraft());
-    twice.splice(1, 0, { id: 'again', kind: 'input', title: 'Again', instructions: 'Again.', inputNames: ['pipeline'] });
+    twice.splice(1, 0, {
+      id: 'again',
+      kind: 'input',
+      title: 'Again',
+      instructions: 'Again.',
+      inputNames: ['pipeline'],
+    });
     expectProblem(withSteps(twice), 'steps.1.inputNames', /input "pipeline" is asked for twice/);
 
     const unknown = stepsOf(validDraft());
-    unknown[0] = { id: 'collect', kind: 'input', title: 'Share', instructions: 'Paste.', inputNames: ['pipeline', 'audience', 'forecast'] };
+    unknown[0] = {
+      id: 'collect',
+      kind: 'input',
+      title: 'Share',
+      instructions: 'Paste.',
+      inputNames: ['pipeline', 'audience', 'forecast'],
+    };
     expectProblem(withSteps(unknown), 'steps.0.inputNames', /unknown input "forecast"/);
 
     const draft = validDraft();
@@ -127,13 +194,25 @@ describe('validateWorkflowDefinition', () => {
 
   it('rejects an unknown placeholder', () => {
     const steps = stepsOf(validDraft());
-    steps[1] = { id: 'draft', kind: 'generate', title: 'Draft', instructions: 'Draft.', prompt: 'Use {{inputs.pipeline}}' };
+    steps[1] = {
+      id: 'draft',
+      kind: 'generate',
+      title: 'Draft',
+      instructions: 'Draft.',
+      prompt: 'Use {{inputs.pipeline}}',
+    };
     expectProblem(withSteps(steps), 'steps.1.prompt', /unknown placeholder \{\{inputs\.pipeline\}\}/);
   });
 
   it('rejects a workflow without a generate step', () => {
     const steps = stepsOf(validDraft()).filter((step) => step.kind !== 'generate');
-    steps[2] = { id: 'note', kind: 'deliverable', title: 'Note', instructions: 'Your note.', template: '{{input.pipeline}}' };
+    steps[2] = {
+      id: 'note',
+      kind: 'deliverable',
+      title: 'Note',
+      instructions: 'Your note.',
+      template: '{{input.pipeline}}',
+    };
     expectProblem(withSteps(steps), 'steps', /at least one generate step/);
   });
 
@@ -142,7 +221,9 @@ describe('validateWorkflowDefinition', () => {
     draft.inputs.push({ name: 'pipeline', label: 'Again', description: 'Again.' });
     draft.rubric.push({ id: 'clear', criterion: 'Clear again', description: 'Again.' });
     const error = expectProblem(draft, 'inputs.2.name', /duplicate input "pipeline"/);
-    expect(error.details).toEqual(expect.arrayContaining([{ path: 'rubric.1.id', message: 'duplicate criterion "clear"' }]));
+    expect(error.details).toEqual(
+      expect.arrayContaining([{ path: 'rubric.1.id', message: 'duplicate criterion "clear"' }]),
+    );
   });
 
   it('rejects an unknown skill area only when the tenant names its areas', () => {
@@ -153,7 +234,13 @@ describe('validateWorkflowDefinition', () => {
 
   it('reports schema problems with their paths', () => {
     const steps = stepsOf(validDraft());
-    steps[0] = { id: 'Collect input', kind: 'input', title: 'Share', instructions: 'Paste.', inputNames: ['pipeline', 'audience'] };
+    steps[0] = {
+      id: 'Collect input',
+      kind: 'input',
+      title: 'Share',
+      instructions: 'Paste.',
+      inputNames: ['pipeline', 'audience'],
+    };
     expectProblem({ ...withSteps(steps), title: '   ' }, 'steps.0.id', /lower-case letter/);
     expectProblem({ ...validDraft(), title: '   ' }, 'title', /must not be empty/);
     expectProblem({ ...validDraft(), manualMinutes: 0 }, 'manualMinutes', /./);
@@ -162,8 +249,16 @@ describe('validateWorkflowDefinition', () => {
 
   it('reports every problem at once', () => {
     const steps = stepsOf(validDraft()).slice(0, 3);
-    steps[2] = { id: 'draft', kind: 'verify', title: 'Check', instructions: 'Check it.', checklist: ['Totals match.'] };
+    steps[2] = {
+      id: 'draft',
+      kind: 'verify',
+      title: 'Check',
+      instructions: 'Check it.',
+      checklist: ['Totals match.'],
+    };
     const error = rejection(withSteps(steps));
-    expect(error.details.map((detail) => detail.path)).toEqual(expect.arrayContaining(['steps.2.id', 'steps']));
+    expect(error.details.map((detail) => detail.path)).toEqual(
+      expect.arrayContaining(['steps.2.id', 'steps']),
+    );
   });
 });

@@ -1,0 +1,3 @@
+export * from './demo-tenant';
+export * from './workflows';
+export * from './playground-config';
