@@ -14,6 +14,7 @@ const config: Config = {
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 60_000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
 };
 
 export default config;
