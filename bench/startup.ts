@@ -14,15 +14,34 @@ async function measure(script: string, dataDir: string): Promise<number> {
   const port = await freePort();
   return timeToReady(
     [script],
-    { PRACTICA_DEV_MODE: 'true', PORT: String(port), PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '1' },
+    {
+      PRACTICA_DEV_MODE: 'true',
+      PORT: String(port),
+      PGLITE_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      WORKER_CONCURRENCY: '1',
+    },
     `http://127.0.0.1:${port}/readyz`,
   );
 }
 
 /** Start-up to /readyz on a new PGlite directory (migrations + demo seed) and on an existing one. */
-export async function benchStartup(options: { newRuns: number; existingRuns: number }): Promise<StartupResult[]> {
-  const fresh: StartupResult = { name: 'start-up, new PGlite directory (migrate + seed)', runs: [], baselineRuns: [], targetMs: 20_000 };
-  const existing: StartupResult = { name: 'start-up, existing PGlite directory', runs: [], baselineRuns: [], targetMs: 3_000 };
+export async function benchStartup(options: {
+  newRuns: number;
+  existingRuns: number;
+}): Promise<StartupResult[]> {
+  const fresh: StartupResult = {
+    name: 'start-up, new PGlite directory (migrate + seed)',
+    runs: [],
+    baselineRuns: [],
+    targetMs: 20_000,
+  };
+  const existing: StartupResult = {
+    name: 'start-up, existing PGlite directory',
+    runs: [],
+    baselineRuns: [],
+    targetMs: 3_000,
+  };
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'practica-bench-'));
   try {
     for (let run = 0; run < options.newRuns; run++) {

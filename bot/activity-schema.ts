@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const channelAccount = z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }).loose();
+const channelAccount = z
+  .object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() })
+  .loose();
 
 /**
  * The fields Practica relies on in an inbound Bot Framework activity. Anything else is passed through
@@ -14,9 +16,18 @@ export const inboundActivitySchema = z
     serviceUrl: z.url(),
     from: channelAccount,
     recipient: channelAccount,
-    conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional(), conversationType: z.string().optional() }).loose(),
+    conversation: z
+      .object({
+        id: z.string().min(1),
+        tenantId: z.string().optional(),
+        conversationType: z.string().optional(),
+      })
+      .loose(),
     text: z.string().optional(),
-    channelData: z.object({ tenant: z.object({ id: z.string() }).loose().optional() }).loose().optional(),
+    channelData: z
+      .object({ tenant: z.object({ id: z.string() }).loose().optional() })
+      .loose()
+      .optional(),
   })
   .loose();
 

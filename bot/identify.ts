@@ -13,7 +13,8 @@ export type Identification =
 
 /** A person is their Entra object id within their tenant; the tenant comes from channelData (or the conversation). */
 export async function identify(store: Store, activity: ActivityIdentity): Promise<Identification> {
-  const tenantId = (activity.channelData?.tenant?.id ?? activity.conversation.tenantId ?? '').toLowerCase() || null;
+  const tenantId =
+    (activity.channelData?.tenant?.id ?? activity.conversation.tenantId ?? '').toLowerCase() || null;
   if (!tenantId || !(await store.tenants.get(tenantId))) return { kind: 'unknown-tenant', tenantId };
   const aadObjectId = activity.from.aadObjectId ?? null;
   const person = aadObjectId ? await store.people.findByAadObjectId(tenantId, aadObjectId) : null;

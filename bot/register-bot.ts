@@ -32,8 +32,14 @@ export function registerBot(app: App, deps: BotDependencies): void {
       await send(UNKNOWN_PERSON_TEXT);
       return;
     }
-    if (activity.id && !(await deps.store.processedActivities.markProcessed(who.tenantId, activity.id, deps.clock.now()))) {
-      deps.logger.debug('Ignored a redelivered activity', { tenantId: who.tenantId, activityId: activity.id });
+    if (
+      activity.id &&
+      !(await deps.store.processedActivities.markProcessed(who.tenantId, activity.id, deps.clock.now()))
+    ) {
+      deps.logger.debug('Ignored a redelivered activity', {
+        tenantId: who.tenantId,
+        activityId: activity.id,
+      });
       return;
     }
     if (activity.serviceUrl) {

@@ -1,7 +1,6 @@
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 import type { LogFields, Logger } from '../core';
 
-
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 /**
@@ -11,7 +10,10 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export function createLogger(level: LogLevel, base: LogFields = {}, write = defaultWrite): Logger {
   const log = (entryLevel: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields) => {
     if (ORDER[entryLevel] < ORDER[level]) return;
-    write(entryLevel, JSON.stringify({ time: new Date().toISOString(), level: entryLevel, message, ...base, ...fields }));
+    write(
+      entryLevel,
+      JSON.stringify({ time: new Date().toISOString(), level: entryLevel, message, ...base, ...fields }),
+    );
   };
   return {
     debug: (message, fields) => log('debug', message, fields),

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   }
 
   const running = await startPractica(config).catch((error: unknown) => {
-    process.stderr.write(`practica: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `practica: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   });
 

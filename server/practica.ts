@@ -48,13 +48,18 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       }
     });
     const store = createStore(database.db, ids);
-    const devTokens = config.devMode ? await createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID) : null;
+    const devTokens = config.devMode
+      ? await createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID)
+      : null;
     const verifyToken = createTokenVerifier({
       clientId: config.bot.clientId ?? DEV_CLIENT_ID,
-      applicationIdUris: config.bot.clientId ? [`api://${new URL(config.publicBaseUrl).host}/${config.bot.clientId}`] : [],
+      applicationIdUris: config.bot.clientId
+        ? [`api://${new URL(config.publicBaseUrl).host}/${config.bot.clientId}`]
+        : [],
       keys: devTokens?.keys ?? entraSigningKeys(),
       isTenantAllowed: async (tenantId) =>
-        config.allowedTenantIds.includes(tenantId.toLowerCase()) || (await store.tenants.get(tenantId)) !== null,
+        config.allowedTenantIds.includes(tenantId.toLowerCase()) ||
+        (await store.tenants.get(tenantId)) !== null,
     });
     const bot = await createTeamsBot(config, { store, clock, logger: logger.child({ component: 'bot' }) });
     const http = createHttpApp({
@@ -71,7 +76,10 @@ export async function startPractica(config: Config, options: StartOptions = {}):
             ? { ready: true, database: database.kind }
             : { ready: false, reason: 'Database migrations are not applied yet' };
         } catch (error) {
-          return { ready: false, reason: `Database unreachable: ${error instanceof Error ? error.message : String(error)}` };
+          return {
+            ready: false,
+            reason: `Database unreachable: ${error instanceof Error ? error.message : String(error)}`,
+          };
         }
       },
       bootstrapAdminUpn: config.bootstrapAdminUpn,
@@ -94,7 +102,11 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     worker.start();
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-    logger.info('Practica is ready', { url, database: describeDatabase(config.database), devMode: config.devMode });
+    logger.info('Practica is ready', {
+      url,
+      database: describeDatabase(config.database),
+      devMode: config.devMode,
+    });
 
     let stopping: Promise<void> | null = null;
     return {
@@ -113,7 +125,9 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         })()),
     };
   } catch (error) {
-    await database.close().catch((closeError: unknown) => logger.warn('Could not close the database', errorFields(closeError)));
+    await database
+      .close()
+      .catch((closeError: unknown) => logger.warn('Could not close the database', errorFields(closeError)));
     throw error;
   }
 }
@@ -128,14 +142,22 @@ async function connect(config: Config): Promise<Database> {
     return await openDatabase({ kind: 'postgres', url: target.url });
   } catch (error) {
     const reason = error instanceof Error ? error.message || error.name : String(error);
-    throw new StartupError(`Cannot open the database (${describeDatabase(target)}): ${reason}`, { cause: error });
+    throw new StartupError(`Cannot open the database (${describeDatabase(target)}): ${reason}`, {
+      cause: error,
+    });
   }
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  hostname: string,
+  port: number,
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, () => resolve(server));
-    server.once('error', (error) => reject(new StartupError(`Cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error })));
+    server.once('error', (error) =>
+      reject(new StartupError(`Cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error })),
+    );
   });
 }
 

@@ -8,12 +8,18 @@ import { seedDemoTenant } from './seed/seed-demo';
 async function main(): Promise<void> {
   const config = loadConfig({ PRACTICA_DEV_MODE: 'true', ...process.env });
   const logger = createLogger(config.logLevel);
-  const database = config.database.kind === 'pglite'
-    ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
-    : await openDatabase({ kind: 'postgres', url: config.database.url });
+  const database =
+    config.database.kind === 'pglite'
+      ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
+      : await openDatabase({ kind: 'postgres', url: config.database.url });
   try {
     await migrateDatabase(database, async (db) => {
-      const summary = await seedDemoTenant({ store: createStore(db), clock: systemClock, ids: randomIds, logger });
+      const summary = await seedDemoTenant({
+        store: createStore(db),
+        clock: systemClock,
+        ids: randomIds,
+        logger,
+      });
       process.stdout.write(`Seeded ${describeDatabase(config.database)}: ${JSON.stringify(summary)}\n`);
     });
   } finally {

@@ -25,7 +25,9 @@ export type DatabaseLocation =
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
-  return location.kind === 'pglite' ? openPglite(location.dataDir, location.loadDataDir) : openPostgres(location.url, location.poolSize);
+  return location.kind === 'pglite'
+    ? openPglite(location.dataDir, location.loadDataDir)
+    : openPostgres(location.url, location.poolSize);
 }
 
 async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {

@@ -19,9 +19,13 @@ export const migrationsFolder = __dirname.split(path.sep).includes('dist')
  * Applies pending migrations under the advisory lock, then runs `afterMigrate` (e.g. the demo seed) under
  * the same lock, so two instances starting together migrate and seed once.
  */
-export async function migrateDatabase(database: Database, afterMigrate?: (db: Db) => Promise<void>): Promise<void> {
+export async function migrateDatabase(
+  database: Database,
+  afterMigrate?: (db: Db) => Promise<void>,
+): Promise<void> {
   await database.withAdvisoryLock(MIGRATION_LOCK_KEY, async (db) => {
-    if (database.kind === 'pglite') await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
+    if (database.kind === 'pglite')
+      await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
     else await migratePg(db as unknown as NodePgDatabase, { migrationsFolder });
     if (afterMigrate) await afterMigrate(db);
   });
@@ -39,7 +43,9 @@ export async function appliedMigrationCount(db: Db): Promise<number> {
     await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`),
   );
   if (!exists[0]?.present) return 0;
-  const rows = rowsOf<{ n: unknown }>(await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`));
+  const rows = rowsOf<{ n: unknown }>(
+    await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
+  );
   return toNumber(rows[0]?.n ?? 0);
 }
 

@@ -39,7 +39,10 @@ export const people = pgTable(
     managerId: uuid('manager_id').references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
     employeeId: text('employee_id'),
     lmsIdentifier: text('lms_identifier'),
-    roles: jsonb('roles').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    roles: jsonb('roles')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     conversationReference: jsonb('conversation_reference'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),

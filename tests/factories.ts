@@ -8,7 +8,9 @@ import {
   type WorkflowDefinitionDraft,
 } from '../core';
 
-export const fixedClock = (iso = '2026-11-02T09:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } => {
+export const fixedClock = (
+  iso = '2026-11-02T09:00:00.000Z',
+): Clock & { set(iso: string): void; advance(ms: number): void } => {
   let current = new Date(iso);
   return {
     now: () => new Date(current),
@@ -21,9 +23,16 @@ export const fixedClock = (iso = '2026-11-02T09:00:00.000Z'): Clock & { set(iso:
   };
 };
 
-export async function seedTenant(store: Store, overrides: { id?: string; displayName?: string } = {}): Promise<string> {
+export async function seedTenant(
+  store: Store,
+  overrides: { id?: string; displayName?: string } = {},
+): Promise<string> {
   const id = overrides.id ?? randomUUID();
-  await store.tenants.ensure({ id, displayName: overrides.displayName ?? `Tenant ${id.slice(0, 8)}`, settings: defaultTenantSettings() });
+  await store.tenants.ensure({
+    id,
+    displayName: overrides.displayName ?? `Tenant ${id.slice(0, 8)}`,
+    settings: defaultTenantSettings(),
+  });
   return id;
 }
 
@@ -44,16 +53,26 @@ export function personProfile(overrides: Partial<PersonProfile> = {}): PersonPro
   };
 }
 
-export function workflowDefinition(overrides: Partial<WorkflowDefinitionDraft> = {}): WorkflowDefinitionDraft {
+export function workflowDefinition(
+  overrides: Partial<WorkflowDefinitionDraft> = {},
+): WorkflowDefinitionDraft {
   return {
     title: 'Monthly variance memo',
     summary: 'Turn the month-end variance table into a memo the CFO can read in two minutes.',
     skillArea: 'analysis',
     suitedFor: { departments: ['Finance'], jobTitles: ['Financial Analyst'] },
     manualMinutes: 120,
-    inputs: [{ name: 'variances', label: 'Variance table', description: 'Paste the budget vs actual table.' }],
+    inputs: [
+      { name: 'variances', label: 'Variance table', description: 'Paste the budget vs actual table.' },
+    ],
     steps: [
-      { id: 'collect', kind: 'input', title: 'Your figures', instructions: 'Paste the table.', inputNames: ['variances'] },
+      {
+        id: 'collect',
+        kind: 'input',
+        title: 'Your figures',
+        instructions: 'Paste the table.',
+        inputNames: ['variances'],
+      },
       {
         id: 'draft',
         kind: 'generate',
@@ -61,8 +80,20 @@ export function workflowDefinition(overrides: Partial<WorkflowDefinitionDraft> =
         instructions: 'Review the draft.',
         prompt: 'Explain the largest variances in this table:\n{{input.variances}}',
       },
-      { id: 'check', kind: 'verify', title: 'Check figures', instructions: 'Compare with the ledger.', checklist: ['Every figure matches the table'] },
-      { id: 'memo', kind: 'deliverable', title: 'Memo', instructions: 'Copy it.', template: '# Variance memo\n\n{{step.draft.output}}' },
+      {
+        id: 'check',
+        kind: 'verify',
+        title: 'Check figures',
+        instructions: 'Compare with the ledger.',
+        checklist: ['Every figure matches the table'],
+      },
+      {
+        id: 'memo',
+        kind: 'deliverable',
+        title: 'Memo',
+        instructions: 'Copy it.',
+        template: '# Variance memo\n\n{{step.draft.output}}',
+      },
     ],
     rubric: [
       { id: 'accuracy', criterion: 'Accuracy', description: 'Figures match the source.' },
@@ -73,7 +104,9 @@ export function workflowDefinition(overrides: Partial<WorkflowDefinitionDraft> =
   };
 }
 
-export function newSession(overrides: Partial<Session> & Pick<Session, 'tenantId' | 'personId' | 'workflowId' | 'workflowVersionId'>): Session {
+export function newSession(
+  overrides: Partial<Session> & Pick<Session, 'tenantId' | 'personId' | 'workflowId' | 'workflowVersionId'>,
+): Session {
   const now = new Date('2026-11-02T09:00:00.000Z');
   return {
     id: randomUUID(),

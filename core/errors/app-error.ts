@@ -17,7 +17,11 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: readonly AppErrorDetail[];
 
-  constructor(code: AppErrorCode, message: string, options: { cause?: unknown; details?: AppErrorDetail[] } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: AppErrorDetail[] } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

@@ -29,11 +29,23 @@ export type Job = {
 export interface JobStore {
   enqueue(job: NewJob): Promise<string | null>;
   /** Claims up to `limit` due jobs (or jobs whose lease expired) for `workerId` until `now + leaseMs`. */
-  claimDue(options: { workerId: string; now: Date; leaseMs: number; limit: number; kinds: string[] }): Promise<Job[]>;
+  claimDue(options: {
+    workerId: string;
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    kinds: string[];
+  }): Promise<Job[]>;
   /** Extends the lease; false when the job is no longer this worker's. */
   extendLease(options: { jobId: string; workerId: string; leaseUntil: Date }): Promise<boolean>;
   complete(options: { jobId: string; workerId: string; now: Date }): Promise<boolean>;
-  fail(options: { jobId: string; workerId: string; error: string; retryAt: Date | null; now: Date }): Promise<boolean>;
+  fail(options: {
+    jobId: string;
+    workerId: string;
+    error: string;
+    retryAt: Date | null;
+    now: Date;
+  }): Promise<boolean>;
   get(tenantId: string, jobId: string): Promise<Job | null>;
   deleteFinishedBefore(tenantId: string, before: Date): Promise<number>;
 }

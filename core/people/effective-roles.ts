@@ -16,6 +16,7 @@ export function effectiveRoles(options: {
   const roles = new Set<Role>(['employee', ...options.storedRoles]);
   if (options.tokenAppRoles.includes(APP_ROLE_ADMIN)) roles.add('admin');
   if (options.tokenAppRoles.includes(APP_ROLE_AUTHOR)) roles.add('author');
-  if (options.bootstrapAdminUpn && options.upn?.toLowerCase() === options.bootstrapAdminUpn.toLowerCase()) roles.add('admin');
+  if (options.bootstrapAdminUpn && options.upn?.toLowerCase() === options.bootstrapAdminUpn.toLowerCase())
+    roles.add('admin');
   return (['employee', 'author', 'admin'] as const).filter((role) => roles.has(role));
 }

@@ -20,7 +20,11 @@ export interface PeopleRepository {
   upsertProfile(tenantId: string, profile: PersonProfile): Promise<Person>;
   list(tenantId: string): Promise<Person[]>;
   count(tenantId: string): Promise<number>;
-  saveConversationReference(tenantId: string, personId: string, reference: ConversationReference): Promise<void>;
+  saveConversationReference(
+    tenantId: string,
+    personId: string,
+    reference: ConversationReference,
+  ): Promise<void>;
 }
 
 export interface WorkflowRepository {
@@ -47,7 +51,10 @@ export interface SessionRepository {
 
 export interface EventRepository {
   append(event: DomainEvent): Promise<void>;
-  listForTenant(tenantId: string, options?: { type?: DomainEvent['type']; limit?: number }): Promise<DomainEvent[]>;
+  listForTenant(
+    tenantId: string,
+    options?: { type?: DomainEvent['type']; limit?: number },
+  ): Promise<DomainEvent[]>;
 }
 
 export interface ProcessedActivityRepository {

@@ -15,7 +15,9 @@ export type PublishWorkflowOptions = {
 };
 
 /** Validates a definition and publishes it as the next immutable version, recording a domain event. */
-export async function publishWorkflow(options: PublishWorkflowOptions): Promise<{ workflow: Workflow; version: WorkflowVersion }> {
+export async function publishWorkflow(
+  options: PublishWorkflowOptions,
+): Promise<{ workflow: Workflow; version: WorkflowVersion }> {
   const { store, clock, ids, tenantId, authorId } = options;
   const tenant = await store.tenants.get(tenantId);
   if (!tenant) throw new AppError('tenant_not_allowed', `Tenant ${tenantId} is not set up for Practica`);

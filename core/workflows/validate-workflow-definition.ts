@@ -8,11 +8,17 @@ import { workflowDefinitionSchema, type WorkflowDefinition, type WorkflowStep } 
  * and a deliverable as the last step.
  * Throws AppError('invalid_workflow_definition') listing every problem with its path.
  */
-export function validateWorkflowDefinition(candidate: unknown, options: { skillAreaIds?: string[] } = {}): WorkflowDefinition {
+export function validateWorkflowDefinition(
+  candidate: unknown,
+  options: { skillAreaIds?: string[] } = {},
+): WorkflowDefinition {
   const parsed = workflowDefinitionSchema.safeParse(candidate);
   if (!parsed.success) {
     throw invalid(
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(root)',
+        message: issue.message,
+      })),
     );
   }
   const definition = parsed.data;
@@ -26,24 +32,36 @@ function invalid(details: AppErrorDetail[]): AppError {
     .slice(0, 3)
     .map((detail) => `${detail.path}: ${detail.message}`)
     .join('; ');
-  return new AppError('invalid_workflow_definition', `The workflow definition is not valid: ${summary}`, { details });
+  return new AppError('invalid_workflow_definition', `The workflow definition is not valid: ${summary}`, {
+    details,
+  });
 }
 
-function checkSkillArea(definition: WorkflowDefinition, skillAreaIds: string[] | undefined): AppErrorDetail[] {
+function checkSkillArea(
+  definition: WorkflowDefinition,
+  skillAreaIds: string[] | undefined,
+): AppErrorDetail[] {
   if (!skillAreaIds || skillAreaIds.includes(definition.skillArea)) return [];
-  return [{ path: 'skillArea', message: `unknown skill area "${definition.skillArea}" (known: ${skillAreaIds.join(', ')})` }];
+  return [
+    {
+      path: 'skillArea',
+      message: `unknown skill area "${definition.skillArea}" (known: ${skillAreaIds.join(', ')})`,
+    },
+  ];
 }
 
 function checkStructure(definition: WorkflowDefinition): AppErrorDetail[] {
   const problems: AppErrorDetail[] = [];
   const inputNames = new Set<string>();
   definition.inputs.forEach((input, index) => {
-    if (inputNames.has(input.name)) problems.push({ path: `inputs.${index}.name`, message: `duplicate input "${input.name}"` });
+    if (inputNames.has(input.name))
+      problems.push({ path: `inputs.${index}.name`, message: `duplicate input "${input.name}"` });
     inputNames.add(input.name);
   });
   const rubricIds = new Set<string>();
   definition.rubric.forEach((criterion, index) => {
-    if (rubricIds.has(criterion.id)) problems.push({ path: `rubric.${index}.id`, message: `duplicate criterion "${criterion.id}"` });
+    if (rubricIds.has(criterion.id))
+      problems.push({ path: `rubric.${index}.id`, message: `duplicate criterion "${criterion.id}"` });
     rubricIds.add(criterion.id);
   });
 
@@ -52,12 +70,15 @@ function checkStructure(definition: WorkflowDefinition): AppErrorDetail[] {
   const earlierGenerateSteps = new Set<string>();
   definition.steps.forEach((step, index) => {
     const path = `steps.${index}`;
-    if (stepIds.has(step.id)) problems.push({ path: `${path}.id`, message: `duplicate step id "${step.id}"` });
+    if (stepIds.has(step.id))
+      problems.push({ path: `${path}.id`, message: `duplicate step id "${step.id}"` });
     stepIds.add(step.id);
     if (step.kind === 'input') {
       for (const name of step.inputNames) {
-        if (!inputNames.has(name)) problems.push({ path: `${path}.inputNames`, message: `unknown input "${name}"` });
-        else if (collectedInputs.has(name)) problems.push({ path: `${path}.inputNames`, message: `input "${name}" is asked for twice` });
+        if (!inputNames.has(name))
+          problems.push({ path: `${path}.inputNames`, message: `unknown input "${name}"` });
+        else if (collectedInputs.has(name))
+          problems.push({ path: `${path}.inputNames`, message: `input "${name}" is asked for twice` });
         collectedInputs.add(name);
       }
     }
@@ -69,9 +90,11 @@ function checkStructure(definition: WorkflowDefinition): AppErrorDetail[] {
   });
 
   for (const name of inputNames) {
-    if (!collectedInputs.has(name)) problems.push({ path: 'inputs', message: `input "${name}" is never asked for by an input step` });
+    if (!collectedInputs.has(name))
+      problems.push({ path: 'inputs', message: `input "${name}" is never asked for by an input step` });
   }
-  if (earlierGenerateSteps.size === 0) problems.push({ path: 'steps', message: 'a workflow needs at least one generate step' });
+  if (earlierGenerateSteps.size === 0)
+    problems.push({ path: 'steps', message: 'a workflow needs at least one generate step' });
   if (definition.steps.at(-1)?.kind !== 'deliverable') {
     problems.push({ path: 'steps', message: 'the last step must be a deliverable' });
   }
@@ -84,7 +107,8 @@ function checkTemplate(
   collectedInputs: Set<string>,
   earlierGenerateSteps: Set<string>,
 ): AppErrorDetail[] {
-  const template = step.kind === 'generate' ? step.prompt : step.kind === 'deliverable' ? step.template : null;
+  const template =
+    step.kind === 'generate' ? step.prompt : step.kind === 'deliverable' ? step.template : null;
   if (template === null) return [];
   const field = step.kind === 'generate' ? 'prompt' : 'template';
   const problems: AppErrorDetail[] = findUnknownPlaceholders(template).map((placeholder) => ({
@@ -93,10 +117,16 @@ function checkTemplate(
   }));
   for (const reference of findTemplateReferences(template)) {
     if (reference.kind === 'input' && !collectedInputs.has(reference.name)) {
-      problems.push({ path: `${path}.${field}`, message: `{{input.${reference.name}}} is not collected by an earlier input step` });
+      problems.push({
+        path: `${path}.${field}`,
+        message: `{{input.${reference.name}}} is not collected by an earlier input step`,
+      });
     }
     if (reference.kind === 'step' && !earlierGenerateSteps.has(reference.stepId)) {
-      problems.push({ path: `${path}.${field}`, message: `{{step.${reference.stepId}.output}} is not an earlier generate step` });
+      problems.push({
+        path: `${path}.${field}`,
+        message: `{{step.${reference.stepId}.output}} is not an earlier generate step`,
+      });
     }
   }
   return problems;

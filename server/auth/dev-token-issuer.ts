@@ -8,7 +8,10 @@ import type { Person } from '../../core';
 export type DevTokenIssuer = {
   jwks: { keys: JWK[] };
   keys: JWTVerifyGetKey;
-  issue(person: Pick<Person, 'tenantId' | 'aadObjectId' | 'email' | 'displayName'>, options?: { appRoles?: string[]; expiresInSeconds?: number; audience?: string }): Promise<string>;
+  issue(
+    person: Pick<Person, 'tenantId' | 'aadObjectId' | 'email' | 'displayName'>,
+    options?: { appRoles?: string[]; expiresInSeconds?: number; audience?: string },
+  ): Promise<string>;
 };
 
 export async function createDevTokenIssuer(clientId: string): Promise<DevTokenIssuer> {

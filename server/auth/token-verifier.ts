@@ -1,4 +1,10 @@
-import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  decodeProtectedHeader,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { AppError } from '../../core';
 
 export type VerifiedUser = {
@@ -35,7 +41,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     let payload: JWTPayload;
     try {
       const header = decodeProtectedHeader(token);
-      if (header.alg !== 'RS256') throw new AppError('unauthenticated', `Token algorithm ${String(header.alg)} is not accepted`);
+      if (header.alg !== 'RS256')
+        throw new AppError('unauthenticated', `Token algorithm ${String(header.alg)} is not accepted`);
       ({ payload } = await jwtVerify(token, options.keys, {
         algorithms: ['RS256'],
         audience: audiences,
@@ -51,20 +58,29 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     const version = payload.ver === '1.0' ? '1.0' : payload.ver === '2.0' ? '2.0' : null;
     if (!version) throw new AppError('unauthenticated', 'Token version (ver) must be 1.0 or 2.0');
     const expectedIssuer =
-      version === '2.0' ? `https://login.microsoftonline.com/${tenantId}/v2.0` : `https://sts.windows.net/${tenantId}/`;
-    if (payload.iss !== expectedIssuer) throw new AppError('unauthenticated', 'Token issuer does not match its tenant and version');
+      version === '2.0'
+        ? `https://login.microsoftonline.com/${tenantId}/v2.0`
+        : `https://sts.windows.net/${tenantId}/`;
+    if (payload.iss !== expectedIssuer)
+      throw new AppError('unauthenticated', 'Token issuer does not match its tenant and version');
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
-    if (!scopes.includes(requiredScope)) throw new AppError('unauthenticated', `Token lacks the ${requiredScope} scope`);
+    if (!scopes.includes(requiredScope))
+      throw new AppError('unauthenticated', `Token lacks the ${requiredScope} scope`);
     if (!(await options.isTenantAllowed(tenantId))) {
       throw new AppError('tenant_not_allowed', 'This organisation is not set up to use Practica');
     }
-    const upn = optionalClaim(payload, 'preferred_username') ?? optionalClaim(payload, 'upn') ?? optionalClaim(payload, 'unique_name');
+    const upn =
+      optionalClaim(payload, 'preferred_username') ??
+      optionalClaim(payload, 'upn') ??
+      optionalClaim(payload, 'unique_name');
     return {
       tenantId,
       aadObjectId: claim(payload, 'oid'),
       upn: upn?.toLowerCase() ?? null,
       displayName: optionalClaim(payload, 'name'),
-      appRoles: Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [],
+      appRoles: Array.isArray(payload.roles)
+        ? payload.roles.filter((role): role is string => typeof role === 'string')
+        : [],
       tokenVersion: version,
     };
   };
@@ -72,7 +88,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
 
 function claim(payload: JWTPayload, name: string): string {
   const value = payload[name];
-  if (typeof value !== 'string' || value.length === 0) throw new AppError('unauthenticated', `Token has no ${name} claim`);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new AppError('unauthenticated', `Token has no ${name} claim`);
   return value;
 }
 
@@ -83,7 +100,8 @@ function optionalClaim(payload: JWTPayload, name: string): string | null {
 
 function describeJoseFailure(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'Token has expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `Token ${error.claim} claim is not accepted`;
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return `Token ${error.claim} claim is not accepted`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'Token signature is not valid';
   if (error instanceof joseErrors.JWKSNoMatchingKey) return 'Token was not signed by a trusted key';
   return 'Token is not valid';

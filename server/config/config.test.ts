@@ -23,12 +23,17 @@ describe('loadConfig', () => {
   });
 
   it('reads a PostgreSQL server, an in-memory database and an LLM from the environment', () => {
-    expect(loadConfig({ ...DEV, DATABASE_URL: 'memory://' }).database).toEqual({ kind: 'pglite', dataDir: null });
+    expect(loadConfig({ ...DEV, DATABASE_URL: 'memory://' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: null,
+    });
     expect(loadConfig({ ...DEV, DATABASE_URL: 'postgres://u@db:5432/practica' }).database).toEqual({
       kind: 'postgres',
       url: 'postgres://u@db:5432/practica',
     });
-    expect(loadConfig({ ...DEV, LLM_BASE_URL: 'http://localhost:11434/v1', LLM_MODEL: 'llama3.1' }).llm).toEqual({
+    expect(
+      loadConfig({ ...DEV, LLM_BASE_URL: 'http://localhost:11434/v1', LLM_MODEL: 'llama3.1' }).llm,
+    ).toEqual({
       baseUrl: 'http://localhost:11434/v1',
       apiKey: undefined,
       model: 'llama3.1',
@@ -37,7 +42,12 @@ describe('loadConfig', () => {
 
   it('runs production with bot credentials, on all interfaces, its home tenant allowed, no demo data', () => {
     const config = loadConfig(PROD);
-    expect(config).toMatchObject({ devMode: false, host: '0.0.0.0', seedDemo: false, allowedTenantIds: [PROD.TENANT_ID] });
+    expect(config).toMatchObject({
+      devMode: false,
+      host: '0.0.0.0',
+      seedDemo: false,
+      allowedTenantIds: [PROD.TENANT_ID],
+    });
   });
 
   it.each([
@@ -53,14 +63,18 @@ describe('loadConfig', () => {
     [{ ...DEV, LOG_LEVEL: 'loud' }, /^Invalid LOG_LEVEL/],
     [{ ...PROD, PRACTICA_DEV_MODE: 'true' }, /development mode cannot be enabled when NODE_ENV=production/],
     [{}, /^Invalid CLIENT_ID: required outside development mode/],
-    [{ PRACTICA_DEV_MODE: 'false', CLIENT_SECRET: 'x' }, /^Invalid CLIENT_ID: CLIENT_SECRET is set but CLIENT_ID is missing/],
+    [
+      { PRACTICA_DEV_MODE: 'false', CLIENT_SECRET: 'x' },
+      /^Invalid CLIENT_ID: CLIENT_SECRET is set but CLIENT_ID is missing/,
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('never echoes a secret in its error', () => {
-    const attempt = () => loadConfig({ ...PROD, CLIENT_SECRET: '', LLM_API_KEY: 'sk-secret', LLM_BASE_URL: 'nope' });
+    const attempt = () =>
+      loadConfig({ ...PROD, CLIENT_SECRET: '', LLM_API_KEY: 'sk-secret', LLM_BASE_URL: 'nope' });
     expect(attempt).toThrow(/^Invalid LLM_BASE_URL/);
     expect(attempt).not.toThrow(/sk-secret/);
   });

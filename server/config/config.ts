@@ -11,13 +11,17 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const uuidLike = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const uuidLike = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65_535).default(3978),
   HOST: optionalText,
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute URL such as https://practica.contoso.com' }).optional(),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute URL such as https://practica.contoso.com' })
+    .optional(),
   DATABASE_URL: optionalText,
   PGLITE_DATA_DIR: optionalText,
   PRACTICA_DEV_MODE: booleanFlag.default(false),
@@ -26,10 +30,19 @@ const environmentSchema = z.object({
   TENANT_ID: optionalText.pipe(uuidLike.optional()),
   ALLOWED_TENANT_IDS: optionalText,
   BOOTSTRAP_ADMIN_UPN: optionalText.pipe(z.email({ message: 'must be an email address (UPN)' }).optional()),
-  LLM_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://localhost:11434/v1' }).optional()),
+  LLM_BASE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://localhost:11434/v1' })
+      .optional(),
+  ),
   LLM_API_KEY: optionalText,
   LLM_MODEL: optionalText,
-  REQUEST_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(50 * 1024 * 1024).default(1024 * 1024),
+  REQUEST_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
@@ -38,9 +51,7 @@ const environmentSchema = z.object({
   SEED_DEMO: booleanFlag.optional(),
 });
 
-export type Database =
-  | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string };
+export type Database = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 export type Config = {
   env: 'development' | 'test' | 'production';
@@ -74,13 +85,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     const shown = env[variable] === undefined ? '' : ` (got "${env[variable]}")`;
-    throw new ConfigError(`Invalid ${variable}${variable.includes('SECRET') || variable.includes('KEY') ? '' : shown}: ${issue?.message ?? 'invalid'}`);
+    throw new ConfigError(
+      `Invalid ${variable}${variable.includes('SECRET') || variable.includes('KEY') ? '' : shown}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   const values = parsed.data;
   if (values.PRACTICA_DEV_MODE && values.NODE_ENV === 'production') {
-    throw new ConfigError('Invalid PRACTICA_DEV_MODE: development mode cannot be enabled when NODE_ENV=production');
+    throw new ConfigError(
+      'Invalid PRACTICA_DEV_MODE: development mode cannot be enabled when NODE_ENV=production',
+    );
   }
-  const botCredentials = [values.CLIENT_ID, values.CLIENT_SECRET].filter((value) => value !== undefined).length;
+  const botCredentials = [values.CLIENT_ID, values.CLIENT_SECRET].filter(
+    (value) => value !== undefined,
+  ).length;
   if (botCredentials === 1 && !values.CLIENT_ID) {
     throw new ConfigError('Invalid CLIENT_ID: CLIENT_SECRET is set but CLIENT_ID is missing');
   }
@@ -108,7 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bootstrapAdminUpn: values.BOOTSTRAP_ADMIN_UPN?.toLowerCase(),
     llm,
     requestBodyLimitBytes: values.REQUEST_BODY_LIMIT_BYTES,
-    worker: { concurrency: values.WORKER_CONCURRENCY, pollMs: values.WORKER_POLL_MS, leaseMs: values.JOB_LEASE_MS },
+    worker: {
+      concurrency: values.WORKER_CONCURRENCY,
+      pollMs: values.WORKER_POLL_MS,
+      leaseMs: values.JOB_LEASE_MS,
+    },
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     logLevel: values.LOG_LEVEL,
     seedDemo: values.SEED_DEMO ?? values.PRACTICA_DEV_MODE,
@@ -122,10 +143,14 @@ function parseDatabase(url: string | undefined, dataDir: string | undefined, cwd
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError('Invalid DATABASE_URL: must be postgres://user:password@host:port/database or memory://');
+    throw new ConfigError(
+      'Invalid DATABASE_URL: must be postgres://user:password@host:port/database or memory://',
+    );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new ConfigError(`Invalid DATABASE_URL: unsupported scheme "${parsed.protocol}" (use postgres:// or memory://)`);
+    throw new ConfigError(
+      `Invalid DATABASE_URL: unsupported scheme "${parsed.protocol}" (use postgres:// or memory://)`,
+    );
   }
   return { kind: 'postgres', url };
 }
@@ -136,7 +161,8 @@ function parseTenantList(list: string | undefined, homeTenant: string | undefine
     .map((id) => id.trim().toLowerCase())
     .filter((id) => id.length > 0);
   for (const id of ids) {
-    if (!uuidLike.safeParse(id).success) throw new ConfigError(`Invalid ALLOWED_TENANT_IDS: "${id}" is not a GUID`);
+    if (!uuidLike.safeParse(id).success)
+      throw new ConfigError(`Invalid ALLOWED_TENANT_IDS: "${id}" is not a GUID`);
   }
   if (homeTenant && !ids.includes(homeTenant.toLowerCase())) ids.push(homeTenant.toLowerCase());
   return ids;
@@ -144,7 +170,8 @@ function parseTenantList(list: string | undefined, homeTenant: string | undefine
 
 /** Where to read a description of the configuration without secrets, for the start-up line. */
 export function describeDatabase(database: Database): string {
-  if (database.kind === 'pglite') return database.dataDir ? `PGlite at ${database.dataDir}` : 'PGlite in memory';
+  if (database.kind === 'pglite')
+    return database.dataDir ? `PGlite at ${database.dataDir}` : 'PGlite in memory';
   const url = new URL(database.url);
   return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }

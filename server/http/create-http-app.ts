@@ -38,7 +38,12 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
     bodyLimit({
       maxSize: options.bodyLimitBytes,
       onError: (c) =>
-        errorResponse(c, 413, 'payload_too_large', `The request body is larger than ${options.bodyLimitBytes} bytes`),
+        errorResponse(
+          c,
+          413,
+          'payload_too_large',
+          `The request body is larger than ${options.bodyLimitBytes} bytes`,
+        ),
     }),
   );
 
@@ -59,7 +64,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   app.onError((error, c) => {
     if (error instanceof MalformedJsonError) return errorResponse(c, 400, 'malformed_json', error.message);
     const response = appErrorResponse(c, error);
-    if (response.status >= 500) options.logger.error('Request failed', { path: c.req.path, ...errorFields(error) });
+    if (response.status >= 500)
+      options.logger.error('Request failed', { path: c.req.path, ...errorFields(error) });
     return response;
   });
   return app;

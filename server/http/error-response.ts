@@ -18,14 +18,22 @@ const STATUS_BY_CODE: Record<AppErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: AppErrorDetail[]) {
+export function errorResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  details?: AppErrorDetail[],
+) {
   const body: ErrorBody = details && details.length > 0 ? { code, message, details } : { code, message };
   return c.json(body, status);
 }
 
 export function appErrorResponse(c: Context, error: unknown) {
   if (isAppError(error)) {
-    const response = errorResponse(c, STATUS_BY_CODE[error.code], error.code, error.message, [...error.details]);
+    const response = errorResponse(c, STATUS_BY_CODE[error.code], error.code, error.message, [
+      ...error.details,
+    ]);
     if (error.code === 'unauthenticated') response.headers.set('WWW-Authenticate', 'Bearer');
     return response;
   }

@@ -9,7 +9,10 @@ export function housekeepingJob(store: Store): JobDefinition {
   return {
     kind: HOUSEKEEPING_JOB,
     async run(job, { now, logger }) {
-      const activities = await store.processedActivities.deleteBefore(job.tenantId, new Date(now.getTime() - 7 * DAY_MS));
+      const activities = await store.processedActivities.deleteBefore(
+        job.tenantId,
+        new Date(now.getTime() - 7 * DAY_MS),
+      );
       const jobs = await store.jobs.deleteFinishedBefore(job.tenantId, new Date(now.getTime() - 14 * DAY_MS));
       logger.info('Housekeeping done', { activitiesForgotten: activities, jobsDeleted: jobs });
     },
@@ -25,10 +28,20 @@ export function nextDailyRun(after: Date, hourUtc: number): Date {
 }
 
 /** Makes sure every tenant has its recurring jobs queued (after a first start, or a crash between runs). */
-export async function scheduleRecurringJobs(store: Store, definitions: JobDefinition[], now: Date): Promise<void> {
+export async function scheduleRecurringJobs(
+  store: Store,
+  definitions: JobDefinition[],
+  now: Date,
+): Promise<void> {
   for (const tenant of await store.tenants.list()) {
     for (const definition of definitions.filter((candidate) => candidate.nextRunAt)) {
-      await store.jobs.enqueue({ tenantId: tenant.id, kind: definition.kind, payload: {}, runAt: now, uniqueKey: definition.kind });
+      await store.jobs.enqueue({
+        tenantId: tenant.id,
+        kind: definition.kind,
+        payload: {},
+        runAt: now,
+        uniqueKey: definition.kind,
+      });
     }
   }
 }

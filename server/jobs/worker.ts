@@ -1,4 +1,11 @@
-import { PermanentJobError, retryDelayMs, type Clock, type Job, type JobStore, type Logger } from '../../core';
+import {
+  PermanentJobError,
+  retryDelayMs,
+  type Clock,
+  type Job,
+  type JobStore,
+  type Logger,
+} from '../../core';
 import { errorFields } from '../logger';
 import type { JobDefinition } from './job-definition';
 
@@ -46,9 +53,12 @@ export class JobWorker {
     const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     if (!(await Promise.race([finished, timedOut]))) {
       for (const entry of pending) entry.abort.abort(new Error('worker stopping'));
-      this.options.logger.warn('Stopped with jobs still running; their leases will expire and another worker retries them', {
-        jobs: pending.length,
-      });
+      this.options.logger.warn(
+        'Stopped with jobs still running; their leases will expire and another worker retries them',
+        {
+          jobs: pending.length,
+        },
+      );
     }
   }
 
@@ -67,7 +77,8 @@ export class JobWorker {
       } catch (error) {
         this.options.logger.error('Could not claim jobs', errorFields(error));
       }
-      if (claimed === 0 || this.inFlight.size >= this.options.concurrency) await this.sleep(this.options.pollMs);
+      if (claimed === 0 || this.inFlight.size >= this.options.concurrency)
+        await this.sleep(this.options.pollMs);
     }
   }
 
@@ -94,7 +105,12 @@ export class JobWorker {
 
   private async execute(job: Job, abort: AbortController): Promise<void> {
     const { jobs, clock, workerId, leaseMs } = this.options;
-    const logger = this.options.logger.child({ jobId: job.id, kind: job.kind, tenantId: job.tenantId, attempt: job.attempts });
+    const logger = this.options.logger.child({
+      jobId: job.id,
+      kind: job.kind,
+      tenantId: job.tenantId,
+      attempt: job.attempts,
+    });
     const definition = this.definitions.get(job.kind);
     if (!definition || job.attempts > job.maxAttempts) {
       const error = definition ? 'lease expired on every attempt' : `no handler for job kind ${job.kind}`;
@@ -102,14 +118,17 @@ export class JobWorker {
       logger.error('Job given up', { reason: error });
       return;
     }
-    const heartbeat = setInterval(() => {
-      jobs
-        .extendLease({ jobId: job.id, workerId, leaseUntil: new Date(clock.now().getTime() + leaseMs) })
-        .then((stillOurs) => {
-          if (!stillOurs) abort.abort(new Error('lease lost'));
-        })
-        .catch((error: unknown) => logger.warn('Could not extend a job lease', errorFields(error)));
-    }, Math.max(250, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        jobs
+          .extendLease({ jobId: job.id, workerId, leaseUntil: new Date(clock.now().getTime() + leaseMs) })
+          .then((stillOurs) => {
+            if (!stillOurs) abort.abort(new Error('lease lost'));
+          })
+          .catch((error: unknown) => logger.warn('Could not extend a job lease', errorFields(error)));
+      },
+      Math.max(250, Math.floor(leaseMs / 3)),
+    );
     heartbeat.unref();
     try {
       await definition.run(job, { signal: abort.signal, logger, now: clock.now() });
@@ -132,11 +151,24 @@ export class JobWorker {
     } catch (error) {
       const permanent = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       const now = clock.now();
-      const retryAt = permanent ? null : new Date(now.getTime() + retryDelayMs(job.attempts, this.options.random));
+      const retryAt = permanent
+        ? null
+        : new Date(now.getTime() + retryDelayMs(job.attempts, this.options.random));
       await jobs
-        .fail({ jobId: job.id, workerId, error: error instanceof Error ? error.message : String(error), retryAt, now })
-        .catch((failError: unknown) => logger.error('Could not record a job failure', errorFields(failError)));
-      logger.warn(permanent ? 'Job failed for good' : 'Job failed; will retry', { ...errorFields(error), retryAt });
+        .fail({
+          jobId: job.id,
+          workerId,
+          error: error instanceof Error ? error.message : String(error),
+          retryAt,
+          now,
+        })
+        .catch((failError: unknown) =>
+          logger.error('Could not record a job failure', errorFields(failError)),
+        );
+      logger.warn(permanent ? 'Job failed for good' : 'Job failed; will retry', {
+        ...errorFields(error),
+        retryAt,
+      });
     } finally {
       clearInterval(heartbeat);
     }

@@ -1,4 +1,13 @@
-import { AppError, defaultTenantSettings, publishWorkflow, type Clock, type Ids, type Logger, type PersonProfile, type Store } from '../../core';
+import {
+  AppError,
+  defaultTenantSettings,
+  publishWorkflow,
+  type Clock,
+  type Ids,
+  type Logger,
+  type PersonProfile,
+  type Store,
+} from '../../core';
 import { DEMO_PEOPLE, DEMO_TENANT, DEMO_WORKFLOWS } from '../demo';
 
 export type SeedSummary = { tenantCreated: boolean; people: number; workflowsPublished: number };
@@ -7,7 +16,12 @@ export type SeedSummary = { tenantCreated: boolean; people: number; workflowsPub
  * Loads the demo tenant through the same use cases the product uses. Idempotent: people are upserted by
  * Entra object id, and a workflow whose title its author already published is left alone.
  */
-export async function seedDemoTenant(options: { store: Store; clock: Clock; ids: Ids; logger: Logger }): Promise<SeedSummary> {
+export async function seedDemoTenant(options: {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  logger: Logger;
+}): Promise<SeedSummary> {
   const { store, clock, ids, logger } = options;
   const tenantCreated = await store.tenants.ensure({ ...DEMO_TENANT, settings: defaultTenantSettings() });
   for (const profile of managersFirst(DEMO_PEOPLE)) await store.people.upsertProfile(DEMO_TENANT.id, profile);
@@ -15,7 +29,11 @@ export async function seedDemoTenant(options: { store: Store; clock: Clock; ids:
   let workflowsPublished = 0;
   for (const { authorEmail, definition } of DEMO_WORKFLOWS) {
     const author = await store.people.findByEmail(DEMO_TENANT.id, authorEmail);
-    if (!author) throw new AppError('invalid_input', `Demo workflow "${definition.title}" names an unknown author ${authorEmail}`);
+    if (!author)
+      throw new AppError(
+        'invalid_input',
+        `Demo workflow "${definition.title}" names an unknown author ${authorEmail}`,
+      );
     if (await store.workflows.findByTitle(DEMO_TENANT.id, definition.title)) continue;
     await publishWorkflow({ store, clock, ids, tenantId: DEMO_TENANT.id, authorId: author.id, definition });
     workflowsPublished++;

@@ -73,14 +73,23 @@ export function jobRepository(db: Db, newId: () => string): JobStore {
             leaseUntil: new Date(now.getTime() + leaseMs),
             attempts: sql`${jobs.attempts} + 1`,
           })
-          .where(inArray(jobs.id, due.map((row) => row.id)))
+          .where(
+            inArray(
+              jobs.id,
+              due.map((row) => row.id),
+            ),
+          )
           .returning();
         return claimed.map(toJob);
       });
     },
 
     async extendLease({ jobId, workerId, leaseUntil }) {
-      const rows = await db.update(jobs).set({ leaseUntil }).where(ownedBy(jobId, workerId)).returning({ id: jobs.id });
+      const rows = await db
+        .update(jobs)
+        .set({ leaseUntil })
+        .where(ownedBy(jobId, workerId))
+        .returning({ id: jobs.id });
       return rows.length === 1;
     },
 
@@ -117,7 +126,13 @@ export function jobRepository(db: Db, newId: () => string): JobStore {
     async deleteFinishedBefore(tenantId, before) {
       const rows = await db
         .delete(jobs)
-        .where(and(eq(jobs.tenantId, tenantId), inArray(jobs.status, ['done', 'failed']), lt(jobs.finishedAt, before)))
+        .where(
+          and(
+            eq(jobs.tenantId, tenantId),
+            inArray(jobs.status, ['done', 'failed']),
+            lt(jobs.finishedAt, before),
+          ),
+        )
         .returning({ id: jobs.id });
       return rows.length;
     },

@@ -38,7 +38,9 @@ export function peopleRepository(db: Db, newId: () => string): PeopleRepository 
 
     async upsertProfile(tenantId, profile) {
       const manager = profile.managerAadObjectId
-        ? await findOne(and(eq(people.tenantId, tenantId), eq(people.aadObjectId, profile.managerAadObjectId)))
+        ? await findOne(
+            and(eq(people.tenantId, tenantId), eq(people.aadObjectId, profile.managerAadObjectId)),
+          )
         : null;
       const values = {
         displayName: profile.displayName,
@@ -62,7 +64,11 @@ export function peopleRepository(db: Db, newId: () => string): PeopleRepository 
     },
 
     async list(tenantId) {
-      const rows = await db.select().from(people).where(eq(people.tenantId, tenantId)).orderBy(people.displayName);
+      const rows = await db
+        .select()
+        .from(people)
+        .where(eq(people.tenantId, tenantId))
+        .orderBy(people.displayName);
       return rows.map(toPerson);
     },
 

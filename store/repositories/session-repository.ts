@@ -43,7 +43,13 @@ export function sessionRepository(db: Db): SessionRepository {
       const updated = await db
         .update(sessions)
         .set(changes)
-        .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, id), eq(sessions.version, session.version - 1)))
+        .where(
+          and(
+            eq(sessions.tenantId, tenantId),
+            eq(sessions.id, id),
+            eq(sessions.version, session.version - 1),
+          ),
+        )
         .returning({ id: sessions.id });
       return updated.length === 1;
     },
@@ -52,7 +58,13 @@ export function sessionRepository(db: Db): SessionRepository {
       const rows = await db
         .select()
         .from(sessions)
-        .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), eq(sessions.status, 'active')))
+        .where(
+          and(
+            eq(sessions.tenantId, tenantId),
+            eq(sessions.personId, personId),
+            eq(sessions.status, 'active'),
+          ),
+        )
         .orderBy(sessions.updatedAt);
       return rows.map(toSession);
     },

@@ -1,5 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { AppError, type Workflow, type WorkflowDefinition, type WorkflowRepository, type WorkflowStatus, type WorkflowVersion } from '../../core';
+import {
+  AppError,
+  type Workflow,
+  type WorkflowDefinition,
+  type WorkflowRepository,
+  type WorkflowStatus,
+  type WorkflowVersion,
+} from '../../core';
 import type { Db } from '../database';
 import { workflows, workflowVersions } from '../schema';
 
@@ -42,7 +49,10 @@ export function workflowRepository(db: Db): WorkflowRepository {
         )
         .returning({ id: workflows.id });
       if (updated.length === 0) {
-        throw new AppError('conflict', 'Someone else changed this workflow at the same time; reload and try again');
+        throw new AppError(
+          'conflict',
+          'Someone else changed this workflow at the same time; reload and try again',
+        );
       }
     },
 

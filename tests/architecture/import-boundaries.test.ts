@@ -15,8 +15,11 @@ function sourceFiles(folder: string): SourceFile[] {
   }
   return entries.flatMap((entry) => {
     const relative = path.join(folder, entry);
-    if (statSync(path.join(ROOT, relative)).isDirectory()) return entry === 'node_modules' || entry === 'dist' ? [] : sourceFiles(relative);
-    return /\.(ts|tsx)$/.test(entry) ? [{ path: relative, text: readFileSync(path.join(ROOT, relative), 'utf8') }] : [];
+    if (statSync(path.join(ROOT, relative)).isDirectory())
+      return entry === 'node_modules' || entry === 'dist' ? [] : sourceFiles(relative);
+    return /\.(ts|tsx)$/.test(entry)
+      ? [{ path: relative, text: readFileSync(path.join(ROOT, relative), 'utf8') }]
+      : [];
   });
 }
 
@@ -30,7 +33,10 @@ describe('import boundaries', () => {
   it('catch a core module importing the store, an adapter importing another, and core importing a driver', () => {
     const violations = findImportViolations([
       { path: 'core/sessions/start-session.ts', text: "import { createStore } from '../../store';" },
-      { path: 'bot/cards/home-card.ts', text: "import { sendStatements } from '../../lms-connector/outbox';" },
+      {
+        path: 'bot/cards/home-card.ts',
+        text: "import { sendStatements } from '../../lms-connector/outbox';",
+      },
       { path: 'core/people/find.ts', text: "import { Pool } from 'pg';\nconst x = require('drizzle-orm');" },
       { path: 'store/repositories/x.ts', text: "import type { Store } from '../../core';" },
       { path: 'tab/src/App.tsx', text: "import { loadConfig } from '../../server/config';" },

@@ -17,7 +17,8 @@ const CORE_FORBIDDEN_PACKAGES = [
   /^(node:)?(http|https|net|child_process)$/,
 ];
 
-const IMPORT_PATTERN = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_PATTERN =
+  /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function topFolder(relativePath: string): string {
   return relativePath.split(/[\\/]/)[0] ?? '';
@@ -33,13 +34,23 @@ export function findImportViolations(files: SourceFile[]): Violation[] {
       if (specifier.startsWith('.')) {
         const target = topFolder(path.normalize(path.join(path.dirname(file.path), specifier)));
         if (target === from) continue;
-        if (from === 'core') violations.push({ file: file.path, specifier, rule: 'core imports nothing outside core/' });
-        else if (from === 'tab') violations.push({ file: file.path, specifier, rule: 'the tab talks to the server over HTTP only' });
+        if (from === 'core')
+          violations.push({ file: file.path, specifier, rule: 'core imports nothing outside core/' });
+        else if (from === 'tab')
+          violations.push({ file: file.path, specifier, rule: 'the tab talks to the server over HTTP only' });
         else if (ADAPTERS.includes(from) && target !== 'core') {
-          violations.push({ file: file.path, specifier, rule: `${from}/ may import core/ only, not ${target}/` });
+          violations.push({
+            file: file.path,
+            specifier,
+            rule: `${from}/ may import core/ only, not ${target}/`,
+          });
         }
       } else if (from === 'core' && CORE_FORBIDDEN_PACKAGES.some((pattern) => pattern.test(specifier))) {
-        violations.push({ file: file.path, specifier, rule: 'core has no Teams, HTTP, database or vendor SDK imports' });
+        violations.push({
+          file: file.path,
+          specifier,
+          rule: 'core has no Teams, HTTP, database or vendor SDK imports',
+        });
       }
     }
   }

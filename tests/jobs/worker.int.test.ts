@@ -13,7 +13,11 @@ const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 20_000) =>
   }
 };
 
-function worker(store: Store, definitions: JobDefinition[], overrides: Partial<ConstructorParameters<typeof JobWorker>[0]> = {}) {
+function worker(
+  store: Store,
+  definitions: JobDefinition[],
+  overrides: Partial<ConstructorParameters<typeof JobWorker>[0]> = {},
+) {
   return new JobWorker({
     jobs: store.jobs,
     definitions,
@@ -37,7 +41,9 @@ describe.each(testDatabaseKinds())('durable jobs on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     // A second connection pool stands in for a second service instance; PGlite has one connection by design.
-    second = database.url ? await openDatabase({ kind: 'postgres', url: database.url, poolSize: 3 }) : database;
+    second = database.url
+      ? await openDatabase({ kind: 'postgres', url: database.url, poolSize: 3 })
+      : database;
     store = createStore(database.db);
     tenantId = await seedTenant(store);
   });
@@ -73,18 +79,28 @@ describe.each(testDatabaseKinds())('durable jobs on %s', (kind) => {
   it('lets another worker finish a job whose worker died, once the lease has expired', async () => {
     const clock = fixedClock('2026-11-02T08:00:00Z');
     const jobId = await store.jobs.enqueue({ tenantId, kind: 'report', payload: {}, runAt: clock.now() });
-    const [claimedByDeadWorker] = await store.jobs.claimDue({ workerId: 'dead-instance', now: clock.now(), leaseMs: 30_000, limit: 1, kinds: ['report'] });
+    const [claimedByDeadWorker] = await store.jobs.claimDue({
+      workerId: 'dead-instance',
+      now: clock.now(),
+      leaseMs: 30_000,
+      limit: 1,
+      kinds: ['report'],
+    });
     expect(claimedByDeadWorker?.id).toBe(jobId);
 
     const finished: Job[] = [];
-    const survivor = worker(store, [{ kind: 'report', run: async (job) => void finished.push(job) }], { clock });
+    const survivor = worker(store, [{ kind: 'report', run: async (job) => void finished.push(job) }], {
+      clock,
+    });
     expect(await survivor.runOnce()).toBe(0);
     clock.advance(31_000);
     expect(await survivor.runOnce()).toBe(1);
 
     expect(finished[0]?.attempts).toBe(2);
     expect((await store.jobs.get(tenantId, jobId!))?.status).toBe('done');
-    expect(await store.jobs.complete({ jobId: jobId!, workerId: 'dead-instance', now: clock.now() })).toBe(false);
+    expect(await store.jobs.complete({ jobId: jobId!, workerId: 'dead-instance', now: clock.now() })).toBe(
+      false,
+    );
   });
 
   it('retries a failing job with backoff and gives up after its last attempt with the error kept', async () => {
@@ -97,7 +113,13 @@ describe.each(testDatabaseKinds())('durable jobs on %s', (kind) => {
         throw new Error(`LRS answered 503 (call ${calls})`);
       },
     };
-    const jobId = await store.jobs.enqueue({ tenantId, kind: 'flaky', payload: {}, runAt: clock.now(), maxAttempts: 2 });
+    const jobId = await store.jobs.enqueue({
+      tenantId,
+      kind: 'flaky',
+      payload: {},
+      runAt: clock.now(),
+      maxAttempts: 2,
+    });
     const runner = worker(store, [flaky], { clock });
 
     await runner.runOnce();
@@ -109,20 +131,75 @@ describe.each(testDatabaseKinds())('durable jobs on %s', (kind) => {
     clock.set(afterFirst!.runAt.toISOString());
     await runner.runOnce();
     const afterSecond = await store.jobs.get(tenantId, jobId!);
-    expect(afterSecond).toMatchObject({ status: 'failed', attempts: 2, lastError: 'LRS answered 503 (call 2)' });
+    expect(afterSecond).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      lastError: 'LRS answered 503 (call 2)',
+    });
+  });
+
+  it('finishes the jobs it is running when asked to stop, and claims no more', async () => {
+    const finished: string[] = [];
+    const slow: JobDefinition = {
+      kind: 'slow',
+      run: async (job) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        finished.push(job.id);
+      },
+    };
+    const first = await store.jobs.enqueue({
+      tenantId,
+      kind: 'slow',
+      payload: {},
+      runAt: new Date('2026-11-01T00:00:00Z'),
+    });
+    const runner = worker(store, [slow], { concurrency: 1 });
+    runner.start();
+    await waitFor(async () => (await store.jobs.get(tenantId, first!))?.status === 'running');
+    const second = await store.jobs.enqueue({
+      tenantId,
+      kind: 'slow',
+      payload: {},
+      runAt: new Date('2026-11-01T00:00:00Z'),
+    });
+    await runner.stop(5_000);
+
+    expect(finished).toEqual([first]);
+    expect((await store.jobs.get(tenantId, first!))?.status).toBe('done');
+    expect((await store.jobs.get(tenantId, second!))?.status).toBe('queued');
   });
 
   it('queues the next daily housekeeping run after one completes', async () => {
     const clock = fixedClock('2026-11-02T08:00:00Z');
-    const jobId = await store.jobs.enqueue({ tenantId, kind: 'housekeeping', payload: {}, runAt: clock.now(), uniqueKey: 'housekeeping' });
-    expect(await store.jobs.enqueue({ tenantId, kind: 'housekeeping', payload: {}, runAt: clock.now(), uniqueKey: 'housekeeping' })).toBeNull();
+    const jobId = await store.jobs.enqueue({
+      tenantId,
+      kind: 'housekeeping',
+      payload: {},
+      runAt: clock.now(),
+      uniqueKey: 'housekeeping',
+    });
+    expect(
+      await store.jobs.enqueue({
+        tenantId,
+        kind: 'housekeeping',
+        payload: {},
+        runAt: clock.now(),
+        uniqueKey: 'housekeeping',
+      }),
+    ).toBeNull();
     await store.processedActivities.markProcessed(tenantId, 'old-activity', new Date('2026-10-01T00:00:00Z'));
 
     await worker(store, [housekeepingJob(store)], { clock }).runOnce();
 
     expect((await store.jobs.get(tenantId, jobId!))?.status).toBe('done');
     expect(await store.processedActivities.markProcessed(tenantId, 'old-activity', clock.now())).toBe(true);
-    const [next] = await store.jobs.claimDue({ workerId: 'probe', now: new Date('2026-11-03T03:00:00Z'), leaseMs: 1_000, limit: 5, kinds: ['housekeeping'] });
+    const [next] = await store.jobs.claimDue({
+      workerId: 'probe',
+      now: new Date('2026-11-03T03:00:00Z'),
+      leaseMs: 1_000,
+      limit: 5,
+      kinds: ['housekeeping'],
+    });
     expect(next?.runAt.toISOString()).toBe('2026-11-03T03:00:00.000Z');
   });
 });

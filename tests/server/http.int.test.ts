@@ -22,7 +22,11 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
   });
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   const devToken = async (email: string) => {
     const response = await post('/dev/token', JSON.stringify({ email }));
     return ((await response.json()) as { token: string }).token;
@@ -43,7 +47,9 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
     expect(await anonymous.json()).toMatchObject({ code: 'unauthenticated' });
 
-    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${await devToken(analyst.email)}` } });
+    const me = await fetch(`${server.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${await devToken(analyst.email)}` },
+    });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({
       displayName: analyst.displayName,
@@ -56,7 +62,12 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
 
   it('rejects tokens that are forged, expired, for another app or from another organisation', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ tid: DEMO_TENANT.id, oid: analyst.aadObjectId, scp: 'access_as_user', ver: '2.0' })
+    const forged = await new SignJWT({
+      tid: DEMO_TENANT.id,
+      oid: analyst.aadObjectId,
+      scp: 'access_as_user',
+      ver: '2.0',
+    })
       .setProtectedHeader({ alg: 'RS256', kid: (await exportJWK(publicKey)).kid ?? 'attacker' })
       .setIssuer(`https://login.microsoftonline.com/${DEMO_TENANT.id}/v2.0`)
       .setAudience(DEV_CLIENT_ID)
@@ -64,7 +75,12 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
       .setExpirationTime('1h')
       .sign(privateKey);
     const issuer = server.devTokens!;
-    const person = { tenantId: DEMO_TENANT.id, aadObjectId: analyst.aadObjectId, email: analyst.email, displayName: analyst.displayName };
+    const person = {
+      tenantId: DEMO_TENANT.id,
+      aadObjectId: analyst.aadObjectId,
+      email: analyst.email,
+      displayName: analyst.displayName,
+    };
     const expired = await issuer.issue(person, { expiresInSeconds: -600 });
     const otherTenant = await issuer.issue({ ...person, tenantId: randomUUID() });
     const otherApp = await issuer.issue(person, { audience: randomUUID() });
@@ -98,7 +114,12 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
   });
 
   it('welcomes a demo person who messages the bot, once per activity even when Teams redelivers it', async () => {
-    const activity = messageActivity({ tenantId: DEMO_TENANT.id, aadObjectId: analyst.aadObjectId, serviceUrl: connector.serviceUrl, text: 'hi' });
+    const activity = messageActivity({
+      tenantId: DEMO_TENANT.id,
+      aadObjectId: analyst.aadObjectId,
+      serviceUrl: connector.serviceUrl,
+      text: 'hi',
+    });
     const first = await post('/api/messages', JSON.stringify(activity));
     expect(first.status).toBe(200);
     const again = await post('/api/messages', JSON.stringify(activity));
@@ -108,25 +129,38 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.activity.text).toContain(`Hi ${analyst.displayName.split(' ')[0]}, I'm Practica.`);
     const stored = await server.store.people.findByAadObjectId(DEMO_TENANT.id, analyst.aadObjectId);
-    expect(stored?.conversationReference).toMatchObject({ serviceUrl: connector.serviceUrl, conversationId: `a:${analyst.aadObjectId}` });
+    expect(stored?.conversationReference).toMatchObject({
+      serviceUrl: connector.serviceUrl,
+      conversationId: `a:${analyst.aadObjectId}`,
+    });
   });
 
   it('politely refuses someone from an organisation that is not set up, storing nothing', async () => {
     const strangerTenant = randomUUID();
-    const activity = messageActivity({ tenantId: strangerTenant, aadObjectId: randomUUID(), serviceUrl: connector.serviceUrl });
+    const activity = messageActivity({
+      tenantId: strangerTenant,
+      aadObjectId: randomUUID(),
+      serviceUrl: connector.serviceUrl,
+    });
     const response = await post('/api/messages', JSON.stringify(activity));
     expect(response.status).toBe(200);
-    const reply = connector.sent.find((sent) => sent.conversationId === (activity.conversation as { id: string }).id);
+    const reply = connector.sent.find(
+      (sent) => sent.conversationId === (activity.conversation as { id: string }).id,
+    );
     expect(reply?.activity.text).toContain("isn't set up for your organisation");
     expect(await server.store.tenants.get(strangerTenant)).toBeNull();
     expect(await server.store.people.count(strangerTenant)).toBe(0);
-    expect(await server.store.processedActivities.markProcessed(strangerTenant, String(activity.id), new Date())).toBe(true);
+    expect(
+      await server.store.processedActivities.markProcessed(strangerTenant, String(activity.id), new Date()),
+    ).toBe(true);
   });
 
   it('lists demo personas and issues tokens only for demo people in development mode', async () => {
     const personas = (await (await fetch(`${server.url}/dev/personas`)).json()) as { email: string }[];
     expect(personas.map((persona) => persona.email)).toContain(analyst.email);
-    expect((await post('/dev/token', JSON.stringify({ email: 'nobody@northwind.example' }))).status).toBe(404);
+    expect((await post('/dev/token', JSON.stringify({ email: 'nobody@northwind.example' }))).status).toBe(
+      404,
+    );
     expect((await post('/dev/token', 'not json')).status).toBe(400);
   });
 });

@@ -12,7 +12,9 @@ describe('the service process', () => {
   it('stops at start-up with one line naming an invalid variable', async () => {
     const run = runTypeScript('server/main.ts', { PRACTICA_DEV_MODE: 'true', PORT: 'eighty' });
     expect((await run.exited).code).toBe(2);
-    expect(run.stderr().trim().split('\n')).toEqual(['practica: Invalid PORT (got "eighty"): must be a port number']);
+    expect(run.stderr().trim().split('\n')).toEqual([
+      'practica: Invalid PORT (got "eighty"): must be a port number',
+    ]);
   });
 
   it('refuses development mode in production', async () => {
@@ -28,11 +30,17 @@ describe('the service process', () => {
       DATABASE_URL: 'postgres://practica@127.0.0.1:1/practica',
     });
     expect((await run.exited).code).toBe(1);
-    expect(run.stderr()).toMatch(/could not start: Cannot open the database \(PostgreSQL at 127\.0\.0\.1:1\/practica\): .*ECONNREFUSED/);
+    expect(run.stderr()).toMatch(
+      /could not start: Cannot open the database \(PostgreSQL at 127\.0\.0\.1:1\/practica\): .*ECONNREFUSED/,
+    );
   });
 
   it('shuts down cleanly on SIGTERM', async () => {
-    const run = runTypeScript('server/main.ts', { PRACTICA_DEV_MODE: 'true', PORT: '0', DATABASE_URL: 'memory://' });
+    const run = runTypeScript('server/main.ts', {
+      PRACTICA_DEV_MODE: 'true',
+      PORT: '0',
+      DATABASE_URL: 'memory://',
+    });
     const [, url] = await run.waitForOutput(/Tab:\s+(http:\/\/\S+?)\//);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     run.child.kill('SIGTERM');
@@ -52,13 +60,17 @@ postgresOnly('several instances on one PostgreSQL database', () => {
     const env = { PRACTICA_DEV_MODE: 'true', PORT: '0', DATABASE_URL: url, WORKER_CONCURRENCY: '0' };
     const instances = [runTypeScript('server/main.ts', env), runTypeScript('server/main.ts', env)];
     try {
-      const urls = await Promise.all(instances.map(async (run) => (await run.waitForOutput(/Tab:\s+(http:\/\/\S+?)\//))[1]));
+      const urls = await Promise.all(
+        instances.map(async (run) => (await run.waitForOutput(/Tab:\s+(http:\/\/\S+?)\//))[1]),
+      );
       for (const base of urls) expect((await fetch(`${base}/readyz`)).status).toBe(200);
 
       const client = new Client({ connectionString: url });
       await client.connect();
       const count = async (query: string) => Number((await client.query<{ n: string }>(query)).rows[0]?.n);
-      expect(await count('select count(*) as n from drizzle.__drizzle_migrations')).toBe(expectedMigrationCount());
+      expect(await count('select count(*) as n from drizzle.__drizzle_migrations')).toBe(
+        expectedMigrationCount(),
+      );
       expect(await count('select count(*) as n from tenant_settings')).toBe(1);
       expect(await count('select count(*) as n from people')).toBe(DEMO_PEOPLE.length);
       expect(await count('select count(*) as n from workflows')).toBe(DEMO_WORKFLOWS.length);
@@ -75,10 +87,22 @@ postgresOnly('several instances on one PostgreSQL database', () => {
     const database = await openDatabase({ kind: 'postgres', url });
     await migrateDatabase(database);
     const store = createStore(database.db);
-    await store.tenants.ensure({ id: DEMO_TENANT.id, displayName: DEMO_TENANT.displayName, settings: defaultTenantSettings() });
-    const jobId = await store.jobs.enqueue({ tenantId: DEMO_TENANT.id, kind: 'slow-report', payload: {}, runAt: new Date() });
+    await store.tenants.ensure({
+      id: DEMO_TENANT.id,
+      displayName: DEMO_TENANT.displayName,
+      settings: defaultTenantSettings(),
+    });
+    const jobId = await store.jobs.enqueue({
+      tenantId: DEMO_TENANT.id,
+      kind: 'slow-report',
+      payload: {},
+      runAt: new Date(),
+    });
 
-    const doomed = runTypeScript('tests/support/slow-job-worker.ts', { DATABASE_URL: url, JOB_LEASE_MS: '2000' });
+    const doomed = runTypeScript('tests/support/slow-job-worker.ts', {
+      DATABASE_URL: url,
+      JOB_LEASE_MS: '2000',
+    });
     await doomed.waitForOutput(new RegExp(`claimed ${jobId}`));
     doomed.child.kill('SIGKILL');
     expect((await doomed.exited).signal).toBe('SIGKILL');

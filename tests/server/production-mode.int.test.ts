@@ -28,15 +28,28 @@ describe('outside development mode', () => {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status).toBe(404);
     }
-    const token = await fetch(`${server.url}/dev/token`, { method: 'POST', body: JSON.stringify({ email: DEMO_DEFAULT_USER_EMAIL }) });
+    const token = await fetch(`${server.url}/dev/token`, {
+      method: 'POST',
+      body: JSON.stringify({ email: DEMO_DEFAULT_USER_EMAIL }),
+    });
     expect(token.status).toBe(404);
     expect(server.devTokens).toBeNull();
   });
 
   it('refuses bot activities that carry no valid Bot Framework token, and replies to nobody', async () => {
     const analyst = requireDemoPerson(DEMO_DEFAULT_USER_EMAIL);
-    const body = JSON.stringify(messageActivity({ tenantId: DEMO_TENANT.id, aadObjectId: analyst.aadObjectId, serviceUrl: connector.serviceUrl }));
-    const missing = await fetch(`${server.url}/api/messages`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const body = JSON.stringify(
+      messageActivity({
+        tenantId: DEMO_TENANT.id,
+        aadObjectId: analyst.aadObjectId,
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
+    const missing = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ code: 'unauthenticated' });
     const garbage = await fetch(`${server.url}/api/messages`, {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, defaultTenantSettings, publishWorkflow, randomIds, type Store } from '../../core';
-import { appliedMigrationCount, createStore, expectedMigrationCount, isFullyMigrated, migrateDatabase } from '../../store';
+import {
+  appliedMigrationCount,
+  createStore,
+  expectedMigrationCount,
+  isFullyMigrated,
+  migrateDatabase,
+} from '../../store';
 import { fixedClock, newSession, personProfile, seedTenant, workflowDefinition } from '../factories';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-database';
 
@@ -23,7 +29,10 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
   it('keeps each tenant to itself', async () => {
     const tenantA = await seedTenant(store);
     const tenantB = await seedTenant(store);
-    const alice = await store.people.upsertProfile(tenantA, personProfile({ tenantId: tenantA, displayName: 'Alice' }));
+    const alice = await store.people.upsertProfile(
+      tenantA,
+      personProfile({ tenantId: tenantA, displayName: 'Alice' }),
+    );
 
     expect(await store.people.get(tenantA, alice.id)).toMatchObject({ displayName: 'Alice' });
     expect(await store.people.get(tenantB, alice.id)).toBeNull();
@@ -34,10 +43,20 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
 
   it('updates a person found again by Entra object id and links their manager', async () => {
     const tenantId = await seedTenant(store);
-    const manager = await store.people.upsertProfile(tenantId, personProfile({ tenantId, displayName: 'Morgan Manager' }));
-    const profile = personProfile({ tenantId, managerAadObjectId: manager.aadObjectId, email: 'Pat.Person@Example.com' });
+    const manager = await store.people.upsertProfile(
+      tenantId,
+      personProfile({ tenantId, displayName: 'Morgan Manager' }),
+    );
+    const profile = personProfile({
+      tenantId,
+      managerAadObjectId: manager.aadObjectId,
+      email: 'Pat.Person@Example.com',
+    });
     const first = await store.people.upsertProfile(tenantId, profile);
-    const second = await store.people.upsertProfile(tenantId, { ...profile, jobTitle: 'Senior Financial Analyst' });
+    const second = await store.people.upsertProfile(tenantId, {
+      ...profile,
+      jobTitle: 'Senior Financial Analyst',
+    });
 
     expect(second.id).toBe(first.id);
     expect(second.jobTitle).toBe('Senior Financial Analyst');
@@ -47,17 +66,31 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
 
   it('is idempotent when a tenant is ensured twice', async () => {
     const id = randomUUID();
-    expect(await store.tenants.ensure({ id, displayName: 'One', settings: defaultTenantSettings() })).toBe(true);
-    expect(await store.tenants.ensure({ id, displayName: 'Two', settings: defaultTenantSettings() })).toBe(false);
+    expect(await store.tenants.ensure({ id, displayName: 'One', settings: defaultTenantSettings() })).toBe(
+      true,
+    );
+    expect(await store.tenants.ensure({ id, displayName: 'Two', settings: defaultTenantSettings() })).toBe(
+      false,
+    );
     expect((await store.tenants.get(id))?.displayName).toBe('One');
   });
 
   it('publishes immutable, numbered versions and refuses another author', async () => {
     const tenantId = await seedTenant(store);
-    const author = await store.people.upsertProfile(tenantId, personProfile({ tenantId, roles: ['employee', 'author'] }));
+    const author = await store.people.upsertProfile(
+      tenantId,
+      personProfile({ tenantId, roles: ['employee', 'author'] }),
+    );
     const other = await store.people.upsertProfile(tenantId, personProfile({ tenantId }));
     const clock = fixedClock();
-    const first = await publishWorkflow({ store, clock, ids: randomIds, tenantId, authorId: author.id, definition: workflowDefinition() });
+    const first = await publishWorkflow({
+      store,
+      clock,
+      ids: randomIds,
+      tenantId,
+      authorId: author.id,
+      definition: workflowDefinition(),
+    });
     const second = await publishWorkflow({
       store,
       clock,
@@ -69,10 +102,20 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
     });
 
     expect(second.version.versionNumber).toBe(2);
-    expect((await store.workflows.getVersion(tenantId, first.version.id))?.definition.manualMinutes).toBe(120);
+    expect((await store.workflows.getVersion(tenantId, first.version.id))?.definition.manualMinutes).toBe(
+      120,
+    );
     expect((await store.workflows.latestVersion(tenantId, first.workflow.id))?.id).toBe(second.version.id);
     await expect(
-      publishWorkflow({ store, clock, ids: randomIds, tenantId, authorId: other.id, workflowId: first.workflow.id, definition: workflowDefinition() }),
+      publishWorkflow({
+        store,
+        clock,
+        ids: randomIds,
+        tenantId,
+        authorId: other.id,
+        workflowId: first.workflow.id,
+        definition: workflowDefinition(),
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     const published = await store.events.listForTenant(tenantId, { type: 'workflow.published' });
     expect(published).toHaveLength(2);
@@ -81,8 +124,17 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
   it('rejects a stale workflow save as a conflict', async () => {
     const tenantId = await seedTenant(store);
     const author = await store.people.upsertProfile(tenantId, personProfile({ tenantId }));
-    const { workflow } = await publishWorkflow({ store, clock: fixedClock(), ids: randomIds, tenantId, authorId: author.id, definition: workflowDefinition() });
-    await expect(store.workflows.save({ ...workflow, latestVersionNumber: 2 }, 0)).rejects.toBeInstanceOf(AppError);
+    const { workflow } = await publishWorkflow({
+      store,
+      clock: fixedClock(),
+      ids: randomIds,
+      tenantId,
+      authorId: author.id,
+      definition: workflowDefinition(),
+    });
+    await expect(store.workflows.save({ ...workflow, latestVersionNumber: 2 }, 0)).rejects.toBeInstanceOf(
+      AppError,
+    );
   });
 
   it('rolls back everything written in a failed transaction', async () => {
@@ -99,8 +151,20 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
   it('lets exactly one of two concurrent session updates win (compare-and-set)', async () => {
     const tenantId = await seedTenant(store);
     const person = await store.people.upsertProfile(tenantId, personProfile({ tenantId }));
-    const { workflow, version } = await publishWorkflow({ store, clock: fixedClock(), ids: randomIds, tenantId, authorId: person.id, definition: workflowDefinition() });
-    const session = newSession({ tenantId, personId: person.id, workflowId: workflow.id, workflowVersionId: version.id });
+    const { workflow, version } = await publishWorkflow({
+      store,
+      clock: fixedClock(),
+      ids: randomIds,
+      tenantId,
+      authorId: person.id,
+      definition: workflowDefinition(),
+    });
+    const session = newSession({
+      tenantId,
+      personId: person.id,
+      workflowId: workflow.id,
+      workflowVersionId: version.id,
+    });
     await store.sessions.create(session);
 
     const results = await Promise.all([

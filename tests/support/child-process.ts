@@ -13,11 +13,15 @@ export type RunningChild = {
 
 /** Runs a TypeScript entry point of the project in its own Node process (transpiled on the fly). */
 export function runTypeScript(entry: string, env: Record<string, string>, args: string[] = []): RunningChild {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(PROJECT_ROOT, entry), ...args], {
-    cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', path.join(PROJECT_ROOT, entry), ...args],
+    {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -36,7 +40,9 @@ export function runTypeScript(entry: string, env: Record<string, string>, args: 
         const match = pattern.exec(stdout);
         if (match) return match;
         if (child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(`Did not see ${pattern} (exit ${child.exitCode}).\nstdout: ${stdout}\nstderr: ${stderr}`);
+          throw new Error(
+            `Did not see ${pattern} (exit ${child.exitCode}).\nstdout: ${stdout}\nstderr: ${stderr}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

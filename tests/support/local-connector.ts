@@ -1,13 +1,20 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type SentActivity = { conversationId: string; activity: { type?: string; text?: string; attachments?: unknown[] } & Record<string, unknown> };
+export type SentActivity = {
+  conversationId: string;
+  activity: { type?: string; text?: string; attachments?: unknown[] } & Record<string, unknown>;
+};
 
 /**
  * Stands in for the Bot Connector service: the bot replies to the activity's serviceUrl, and this records
  * every activity it is sent so tests can read what the employee would see.
  */
-export async function startLocalConnector(): Promise<{ serviceUrl: string; sent: SentActivity[]; close(): Promise<void> }> {
+export async function startLocalConnector(): Promise<{
+  serviceUrl: string;
+  sent: SentActivity[];
+  close(): Promise<void>;
+}> {
   const sent: SentActivity[] = [];
   let counter = 0;
   const server = http.createServer((request, response) => {
@@ -16,7 +23,10 @@ export async function startLocalConnector(): Promise<{ serviceUrl: string; sent:
     request.on('end', () => {
       const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(request.url ?? '');
       if (request.method === 'POST' && match?.[1]) {
-        sent.push({ conversationId: decodeURIComponent(match[1]), activity: JSON.parse(body) as SentActivity['activity'] });
+        sent.push({
+          conversationId: decodeURIComponent(match[1]),
+          activity: JSON.parse(body) as SentActivity['activity'],
+        });
       }
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ id: `sent-${++counter}` }));

@@ -12,7 +12,14 @@ export async function startTestServer(
   options: StartOptions = {},
 ): Promise<TestServer> {
   const url = kind === 'postgres' ? await createPostgresDatabase() : 'memory://';
-  const config = loadConfig({ PRACTICA_DEV_MODE: 'true', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: url, WORKER_POLL_MS: '50', ...env });
+  const config = loadConfig({
+    PRACTICA_DEV_MODE: 'true',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    WORKER_POLL_MS: '50',
+    ...env,
+  });
   const running = await startPractica(config, { logger: silentLogger, ...options });
   return {
     ...running,

@@ -13,10 +13,15 @@ export function botRoutes(handleMessages: HttpRouteHandler): Hono {
     if (problem) return errorResponse(c, 400, 'invalid_activity', `Not a Bot Framework activity: ${problem}`);
     const result = await handleMessages({ body, headers: c.req.header() });
     if (result.status >= 400) {
-      const message = typeof (result.body as { error?: unknown })?.error === 'string' ? String((result.body as { error: string }).error) : 'Request refused';
+      const message =
+        typeof (result.body as { error?: unknown })?.error === 'string'
+          ? String((result.body as { error: string }).error)
+          : 'Request refused';
       const code = result.status === 401 ? 'unauthenticated' : 'bot_error';
       return errorResponse(c, result.status as ContentfulStatusCode, code, message);
     }
-    return result.body === undefined ? c.body(null, result.status as ContentfulStatusCode) : c.json(result.body, result.status as ContentfulStatusCode);
+    return result.body === undefined
+      ? c.body(null, result.status as ContentfulStatusCode)
+      : c.json(result.body, result.status as ContentfulStatusCode);
   });
 }

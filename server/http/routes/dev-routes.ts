@@ -25,9 +25,11 @@ export function devRoutes(options: { store: Store; issuer: DevTokenIssuer; tenan
     })
     .post('/dev/token', async (c) => {
       const parsed = tokenRequest.safeParse(await readJsonBody(c));
-      if (!parsed.success) return errorResponse(c, 400, 'invalid_input', 'Send {"email": "<a demo person\'s email>"}');
+      if (!parsed.success)
+        return errorResponse(c, 400, 'invalid_input', 'Send {"email": "<a demo person\'s email>"}');
       const person = await options.store.people.findByEmail(options.tenantId, parsed.data.email);
-      if (!person) return errorResponse(c, 404, 'not_found', `No demo person has the email ${parsed.data.email}`);
+      if (!person)
+        return errorResponse(c, 404, 'not_found', `No demo person has the email ${parsed.data.email}`);
       return c.json({ token: await options.issuer.issue(person, { appRoles: parsed.data.appRoles }) });
     });
 }
