@@ -6,3 +6,4 @@ export * from './ports';
 export * from './sessions';
 export * from './tenants';
 export * from './workflows';
+export * from './llm';

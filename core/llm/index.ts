@@ -1,0 +1,9 @@
+export {
+  describeLlmFailure,
+  LlmError,
+  type LlmClient,
+  type LlmFailureKind,
+  type LlmMessage,
+  type LlmRequest,
+  type LlmResponse,
+} from './llm-client';
