@@ -1,2 +1,4 @@
 export { inboundActivitySchema, describeActivityProblem, type InboundActivity } from './activity-schema';
-export { registerBot, type BotDependencies } from './register-bot';
+export type { BotDependencies } from './bot-dependencies';
+export { registerBot, cardActivity } from './register-bot';
+export { deliverGeneration, type ConversationMessenger } from './proactive';

@@ -1,48 +1,64 @@
 import type { App } from '@microsoft/teams.apps';
-import type { Clock, Logger, Store } from '../core';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { Person } from '../core';
+import type { BotDependencies } from './bot-dependencies';
+import { noticeCard, parseCardSubmission } from './cards';
+import { buildHomeCard } from './conversation/home';
+import { handleText } from './conversation/handle-text';
+import type { Outgoing } from './conversation/outgoing';
+import { handleCardCommand } from './conversation/session-turns';
 import { identify } from './identify';
-import { UNKNOWN_PERSON_TEXT, UNKNOWN_TENANT_TEXT, welcomeText } from './replies';
+import { EMPTY_MESSAGE_TEXT, UNKNOWN_PERSON_TEXT, UNKNOWN_TENANT_TEXT } from './replies';
 
-export type BotDependencies = { store: Store; clock: Clock; logger: Logger };
-
-type TurnContext = {
-  activity: {
-    id?: string;
-    type: string;
-    serviceUrl?: string;
-    channelId: unknown;
-    from: { aadObjectId?: string };
-    recipient: { id: string };
-    conversation: { id: string; tenantId?: string };
-    channelData?: { tenant?: { id: string } };
-  };
-  send(text: string): Promise<unknown>;
+type Sender = {
+  send(
+    activity: string | { type: 'message'; attachments: { contentType: string; content: IAdaptiveCard }[] },
+  ): Promise<unknown>;
 };
+
+type TurnActivity = {
+  id?: string;
+  serviceUrl?: string;
+  channelId: unknown;
+  text?: string;
+  value?: unknown;
+  replyToId?: string;
+  attachments?: unknown[];
+  from: { aadObjectId?: string; name?: string };
+  recipient: { id: string };
+  conversation: { id: string; tenantId?: string };
+  channelData?: { tenant?: { id: string } };
+};
+
+export function cardActivity(content: IAdaptiveCard) {
+  return {
+    type: 'message' as const,
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
+  };
+}
+
+async function sendAll(sender: Sender, messages: Outgoing[]): Promise<void> {
+  for (const message of messages)
+    await sender.send(message.kind === 'text' ? message.text : cardActivity(message.card));
+}
 
 /** Wires Practica's conversation onto a Teams SDK app. Handlers stay thin: identify, act once, reply. */
 export function registerBot(app: App, deps: BotDependencies): void {
-  const greet = async ({ activity, send }: TurnContext) => {
+  async function whoIsThis(activity: TurnActivity, sender: Sender): Promise<Person | null> {
     const who = await identify(deps.store, activity);
     if (who.kind === 'unknown-tenant') {
       deps.logger.info('Refused an activity from a tenant that is not set up', { tenantId: who.tenantId });
-      await send(UNKNOWN_TENANT_TEXT);
-      return;
+      await sender.send(UNKNOWN_TENANT_TEXT);
+      return null;
     }
     if (who.kind === 'unknown-person') {
-      await send(UNKNOWN_PERSON_TEXT);
-      return;
+      await sender.send(UNKNOWN_PERSON_TEXT);
+      return null;
     }
     if (
-      activity.id &&
-      !(await deps.store.processedActivities.markProcessed(who.tenantId, activity.id, deps.clock.now()))
+      activity.serviceUrl &&
+      who.person.conversationReference?.conversationId !== activity.conversation.id
     ) {
-      deps.logger.debug('Ignored a redelivered activity', {
-        tenantId: who.tenantId,
-        activityId: activity.id,
-      });
-      return;
-    }
-    if (activity.serviceUrl) {
       await deps.store.people.saveConversationReference(who.tenantId, who.person.id, {
         conversationId: activity.conversation.id,
         serviceUrl: activity.serviceUrl,
@@ -50,9 +66,49 @@ export function registerBot(app: App, deps: BotDependencies): void {
         channelId: String(activity.channelId),
       });
     }
-    await send(welcomeText(who.person.displayName));
-  };
+    return who.person;
+  }
 
-  app.on('install.add', (context) => greet(context));
-  app.on('message', (context) => greet(context));
+  app.on('install.add', async (context) => {
+    const person = await whoIsThis(context.activity, context);
+    if (person) await context.send(cardActivity(await buildHomeCard(deps, person)));
+  });
+
+  app.on('message', async (context) => {
+    const { activity } = context;
+    const person = await whoIsThis(activity, context);
+    if (!person) return;
+    const submission = parseCardSubmission(activity.value);
+    if (submission) {
+      const turn = await handleCardCommand(deps, person, submission.command, submission.inputs, {
+        activityId: activity.id,
+      });
+      await sendAll(context, [...turn.before, { kind: 'card', card: turn.card }]);
+      return;
+    }
+    const text = (activity.text ?? '').trim();
+    if (text === '') {
+      await context.send(EMPTY_MESSAGE_TEXT);
+      return;
+    }
+    await sendAll(context, await handleText(deps, person, text, activity.id));
+  });
+
+  app.on('card.action', async (context) => {
+    const { activity } = context;
+    const person = await whoIsThis(activity, context);
+    const submission = parseCardSubmission(activity.value?.action?.data);
+    if (!person || !submission) {
+      const message = person
+        ? 'This card is not one Practica understands any more. Type **help** to start again.'
+        : 'Practica cannot act for you here.';
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: noticeCard(message) };
+    }
+    const turn = await handleCardCommand(deps, person, submission.command, submission.inputs, {
+      activityId: activity.id,
+      replyMessageId: activity.replyToId,
+    });
+    await sendAll(context, turn.before);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: turn.card };
+  });
 }

@@ -2,14 +2,24 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { randomIds, systemClock, type Clock, type Ids, type Logger, type Store } from '../core';
+import {
+  randomIds,
+  systemClock,
+  type Clock,
+  type Ids,
+  type LlmClient,
+  type Logger,
+  type Store,
+} from '../core';
 import { createStore, isFullyMigrated, migrateDatabase, openDatabase, type Database } from '../store';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
 import { createTeamsBot } from './bot/create-teams-app';
+import { teamsMessenger } from './bot/teams-messenger';
 import { describeDatabase, type Config } from './config';
 import { DEMO_TENANT } from './demo';
 import { createHttpApp } from './http';
-import { housekeepingJob, JobWorker, scheduleRecurringJobs } from './jobs';
+import { generationJob, housekeepingJob, JobWorker, scheduleRecurringJobs } from './jobs';
+import { createLlmClient } from './llm';
 import { createLogger, errorFields } from './logger';
 import { seedDemoTenant } from './seed/seed-demo';
 
@@ -25,7 +35,13 @@ export type RunningPractica = {
   stop(): Promise<void>;
 };
 
-export type StartOptions = { logger?: Logger; clock?: Clock; ids?: Ids; tabDirectory?: string };
+export type StartOptions = {
+  logger?: Logger;
+  clock?: Clock;
+  ids?: Ids;
+  tabDirectory?: string;
+  llm?: LlmClient | null;
+};
 
 export class StartupError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -61,7 +77,14 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         config.allowedTenantIds.includes(tenantId.toLowerCase()) ||
         (await store.tenants.get(tenantId)) !== null,
     });
-    const bot = await createTeamsBot(config, { store, clock, logger: logger.child({ component: 'bot' }) });
+    const llm = options.llm !== undefined ? options.llm : createLlmClient(config.llm);
+    const bot = await createTeamsBot(config, {
+      store,
+      clock,
+      ids,
+      logger: logger.child({ component: 'bot' }),
+      llmAvailable: llm !== null,
+    });
     const http = createHttpApp({
       store,
       logger,
@@ -87,7 +110,11 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       dev: devTokens ? { issuer: devTokens, tenantId: DEMO_TENANT.id } : undefined,
     });
 
-    const definitions = [housekeepingJob(store)];
+    const messenger = teamsMessenger(bot.app);
+    const definitions = [
+      housekeepingJob(store),
+      ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
+    ];
     const worker = new JobWorker({
       jobs: store.jobs,
       definitions,

@@ -111,9 +111,13 @@ export function newSession(
   return {
     id: randomUUID(),
     status: 'active',
+    phase: 'steps',
     currentStepIndex: 0,
     steps: [],
     deliverable: null,
+    feedback: null,
+    activeMs: 0,
+    lastActivityAt: now,
     version: 1,
     startedAt: now,
     updatedAt: now,

@@ -47,7 +47,20 @@ export interface SessionRepository {
   /** Writes the session if its stored version is still `session.version - 1`; false when someone else won. */
   compareAndSet(session: Session): Promise<boolean>;
   findActiveForPerson(tenantId: string, personId: string): Promise<Session[]>;
+  /** The session a person would continue: the most recently touched one that is active, paused or awaiting feedback. */
+  findCurrentForPerson(tenantId: string, personId: string): Promise<Session | null>;
+  usageByWorkflow(tenantId: string): Promise<WorkflowUsage[]>;
 }
+
+/** Social proof for a workflow, from completed sessions. */
+export type WorkflowUsage = {
+  workflowId: string;
+  completions: number;
+  /** Distinct people other than the author who completed it. */
+  colleagues: number;
+  medianMinutesSaved: number | null;
+  meanRating: number | null;
+};
 
 export interface EventRepository {
   append(event: DomainEvent): Promise<void>;

@@ -1,1 +1,22 @@
-export type { Session, SessionStatus, StepRecord } from './session';
+export type {
+  GenerationAttempt,
+  OutputSource,
+  SavedTimeDestination,
+  Session,
+  SessionFeedback,
+  SessionPhase,
+  SessionStatus,
+  StepRecord,
+} from './session';
+export type { FeedbackInput, SessionAction, SessionActionType } from './session-action';
+export type { ActionOutcome, EngineContext, SessionEffect, SessionEventDraft } from './outcome';
+export { applySessionAction } from './apply-session-action';
+export { openSession } from './open-session';
+export { activeMinutes, addActiveTime, PAUSE_AFTER_MS } from './active-time';
+export { assembleDeliverable, composePrompt, promptMessages } from './compose';
+export { LOW_RATING_THRESHOLD, SAVED_TIME_DESTINATIONS } from './feedback';
+export { describeSession, type CurrentStepView, type SessionView } from './session-view';
+export { startSession, type StartSessionResult } from './start-session';
+export { actOnSession, type ActOnSessionOptions, type ActResult } from './act-on-session';
+export { runGeneration, type GenerationResult } from './run-generation';
+export { GENERATION_JOB, SessionConflictError } from './persist-outcome';

@@ -3,3 +3,4 @@ export { fillTemplate, findTemplateReferences, type TemplateReference } from './
 export { validateWorkflowDefinition } from './validate-workflow-definition';
 export { publishWorkflow, type PublishWorkflowOptions } from './publish-workflow';
 export type { Workflow, WorkflowStatus, WorkflowVersion } from './workflow';
+export { recommendWorkflows, type WorkflowSuggestion } from './recommend-workflows';

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import type { Session, SessionRepository, SessionStatus, StepRecord } from '../../core';
-import type { Db } from '../database';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Session, SessionFeedback, SessionPhase, SessionRepository, SessionStatus, StepRecord } from '../../core';
+import { rowsOf, toNumber, type Db } from '../database';
 import { sessions } from '../schema';
 
 type SessionRow = typeof sessions.$inferSelect;
@@ -13,15 +13,23 @@ function toSession(row: SessionRow): Session {
     workflowId: row.workflowId,
     workflowVersionId: row.workflowVersionId,
     status: row.status as SessionStatus,
+    phase: row.phase as SessionPhase,
     currentStepIndex: row.currentStepIndex,
     steps: row.steps as StepRecord[],
     deliverable: row.deliverable,
+    feedback: (row.feedback as SessionFeedback | null) ?? null,
+    activeMs: row.activeMs,
+    lastActivityAt: row.lastActivityAt,
     version: row.version,
     startedAt: row.startedAt,
     updatedAt: row.updatedAt,
     completedAt: row.completedAt,
     contentPurgedAt: row.contentPurgedAt,
   };
+}
+
+function toRow(session: Session): typeof sessions.$inferInsert {
+  return { ...session, sharedForReview: session.feedback?.sharedForReview ?? false };
 }
 
 export function sessionRepository(db: Db): SessionRepository {
@@ -35,11 +43,11 @@ export function sessionRepository(db: Db): SessionRepository {
     },
 
     async create(session) {
-      await db.insert(sessions).values(session);
+      await db.insert(sessions).values(toRow(session));
     },
 
     async compareAndSet(session) {
-      const { id, tenantId, ...changes } = session;
+      const { id, tenantId, ...changes } = toRow(session);
       const updated = await db
         .update(sessions)
         .set(changes)
@@ -67,6 +75,43 @@ export function sessionRepository(db: Db): SessionRepository {
         )
         .orderBy(sessions.updatedAt);
       return rows.map(toSession);
+    },
+
+    async findCurrentForPerson(tenantId, personId) {
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.tenantId, tenantId),
+            eq(sessions.personId, personId),
+            or(inArray(sessions.status, ['active', 'paused']), and(eq(sessions.status, 'completed'), eq(sessions.phase, 'feedback'))),
+          ),
+        )
+        .orderBy(desc(sessions.updatedAt))
+        .limit(1);
+      return rows[0] ? toSession(rows[0]) : null;
+    },
+
+    async usageByWorkflow(tenantId) {
+      const result = await db.execute(sql`
+        select s.workflow_id as "workflowId",
+               count(*) as completions,
+               count(distinct s.person_id) filter (where s.person_id <> w.author_id) as colleagues,
+               percentile_cont(0.5) within group (
+                 order by (s.feedback->>'manualMinutes')::int - (s.feedback->>'minutesTaken')::int
+               ) filter (where s.feedback is not null) as "medianMinutesSaved",
+               avg((s.feedback->>'meanRating')::float) filter (where s.feedback is not null) as "meanRating"
+        from sessions s join workflows w on w.id = s.workflow_id and w.tenant_id = s.tenant_id
+        where s.tenant_id = ${tenantId} and s.status = 'completed'
+        group by s.workflow_id`);
+      return rowsOf<Record<string, unknown>>(result).map((row) => ({
+        workflowId: String(row.workflowId),
+        completions: toNumber(row.completions),
+        colleagues: toNumber(row.colleagues),
+        medianMinutesSaved: row.medianMinutesSaved === null ? null : Math.round(toNumber(row.medianMinutesSaved)),
+        meanRating: row.meanRating === null ? null : Math.round(toNumber(row.meanRating) * 10) / 10,
+      }));
     },
   };
 }

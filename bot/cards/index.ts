@@ -1,0 +1,6 @@
+export { CARD_VERB } from './card-kit';
+export { parseCardSubmission, type CardCommand, type CardInputs } from './card-command';
+export { homeCard, socialProof, type HomeCardModel } from './home-card';
+export { sessionCard } from './step-cards';
+export { deliverableMessage } from './deliverable-message';
+export { noticeCard } from './notice-card';

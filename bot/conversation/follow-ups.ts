@@ -1,0 +1,78 @@
+import {
+  LOW_RATING_THRESHOLD,
+  recommendWorkflows,
+  type DomainEvent,
+  type Person,
+  type WorkflowVersion,
+} from '../../core';
+import type { BotDependencies } from '../bot-dependencies';
+import { deliverableMessage } from '../cards';
+import { text, type Outgoing } from './outgoing';
+
+/** Messages that follow from what just happened: the deliverable to copy, and help after a low rating. */
+export async function followUps(
+  deps: BotDependencies,
+  person: Person,
+  version: WorkflowVersion,
+  deliverable: string | null,
+  events: DomainEvent[],
+): Promise<Outgoing[]> {
+  const messages: Outgoing[] = [];
+  if (events.some((event) => event.type === 'session.completed') && deliverable) {
+    messages.push(text(deliverableMessage(version.definition.title, deliverable)));
+  }
+  const rated = events.find((event) => event.type === 'session.rated');
+  if (rated && typeof rated.data.meanRating === 'number' && rated.data.meanRating < LOW_RATING_THRESHOLD) {
+    messages.push(
+      text(
+        await lowRatingHelp(deps, person, version, rated.data.whatBroke as { stepId: string | null } | null),
+      ),
+    );
+  } else if (rated) {
+    messages.push(text('Thank you. Your practice is recorded; type **help** to run another workflow.'));
+  }
+  return messages;
+}
+
+async function lowRatingHelp(
+  deps: BotDependencies,
+  person: Person,
+  version: WorkflowVersion,
+  whatBroke: { stepId: string | null } | null,
+): Promise<string> {
+  const steps = version.definition.steps;
+  const named = steps.find((step) => step.id === whatBroke?.stepId);
+  const withTips = [named, ...steps].find((step) => step?.kind === 'generate' && step.tips);
+  const lines = [
+    'Sorry it did not go well. One poor first try is normal; here is what might help next time.',
+  ];
+  if (withTips?.kind === 'generate' && withTips.tips)
+    lines.push(`**The author's tip for "${withTips.title}":** ${withTips.tips}`);
+
+  const published = await deps.store.workflows.listPublished(person.tenantId);
+  const sameArea = [];
+  for (const workflow of published.filter(
+    (candidate) =>
+      candidate.skillArea === version.definition.skillArea && candidate.id !== version.workflowId,
+  )) {
+    const latest = await deps.store.workflows.latestVersion(person.tenantId, workflow.id);
+    const author = await deps.store.people.get(person.tenantId, workflow.authorId);
+    if (latest)
+      sameArea.push({
+        workflow,
+        definition: latest.definition,
+        authorName: author?.displayName ?? 'a colleague',
+      });
+  }
+  const [better] = recommendWorkflows({
+    person,
+    workflows: sameArea,
+    usage: await deps.store.sessions.usageByWorkflow(person.tenantId),
+    limit: 1,
+  });
+  if (better)
+    lines.push(
+      `**A workflow that may suit you better:** ${better.workflow.title} (by ${better.authorName}). Type **help** to start it.`,
+    );
+  return lines.join('\n\n');
+}

@@ -1,0 +1,63 @@
+import { describeLlmFailure, LlmError, type LlmClient } from '../llm';
+import type { Clock, Ids, Store } from '../ports';
+import type { WorkflowVersion } from '../workflows';
+import { actOnSession } from './act-on-session';
+import { promptMessages } from './compose';
+import type { GenerationAttempt, Session } from './session';
+
+export type GenerationResult =
+  | { kind: 'succeeded' | 'failed'; session: Session; version: WorkflowVersion; attempt: GenerationAttempt }
+  /** The attempt is no longer waiting (already answered, the employee moved on, or the session is gone). */
+  | { kind: 'skipped' };
+
+/**
+ * Runs one generation attempt on the model outside any transaction, then records the answer (or the
+ * failure, in words the employee understands) on the session. The prompt is composed here from the stored
+ * inputs, so it never sits in a job payload.
+ */
+export async function runGeneration(options: {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  llm: LlmClient;
+  tenantId: string;
+  sessionId: string;
+  attemptId: string;
+  signal?: AbortSignal;
+}): Promise<GenerationResult> {
+  const { store, tenantId, sessionId, attemptId } = options;
+  const session = await store.sessions.get(tenantId, sessionId);
+  if (!session || session.status === 'abandoned') return { kind: 'skipped' };
+  const index = session.steps.findIndex((record) =>
+    record.attempts.some((attempt) => attempt.id === attemptId),
+  );
+  const attempt = session.steps[index]?.attempts.find((candidate) => candidate.id === attemptId);
+  const version = await store.workflows.getVersion(tenantId, session.workflowVersionId);
+  const step = version?.definition.steps[index];
+  if (!attempt || attempt.status !== 'pending' || !version || step?.kind !== 'generate')
+    return { kind: 'skipped' };
+
+  let action:
+    | { type: 'generation_succeeded'; attemptId: string; text: string }
+    | { type: 'generation_failed'; attemptId: string; reason: string };
+  try {
+    const response = await options.llm.complete({
+      messages: promptMessages(session, step, attempt.note),
+      signal: options.signal,
+    });
+    action = { type: 'generation_succeeded', attemptId, text: response.text };
+  } catch (error) {
+    const kind = error instanceof LlmError ? error.kind : 'unavailable';
+    action = { type: 'generation_failed', attemptId, reason: describeLlmFailure(kind) };
+  }
+  const result = await actOnSession({ ...options, action, actorPersonId: null, llmAvailable: true });
+  if (result.kind !== 'applied') return { kind: 'skipped' };
+  const updated = result.session.steps[index]?.attempts.find((candidate) => candidate.id === attemptId);
+  if (!updated) return { kind: 'skipped' };
+  return {
+    kind: action.type === 'generation_succeeded' ? 'succeeded' : 'failed',
+    session: result.session,
+    version: result.version,
+    attempt: updated,
+  };
+}

@@ -1,0 +1,38 @@
+import { deliverGeneration, type ConversationMessenger } from '../../bot';
+import {
+  GENERATION_JOB,
+  PermanentJobError,
+  runGeneration,
+  type Clock,
+  type Ids,
+  type LlmClient,
+  type Store,
+} from '../../core';
+import type { JobDefinition } from './job-definition';
+
+/** Runs a generate step's prompt on the model outside any Teams turn, then shows the answer in the chat. */
+export function generationJob(options: {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  llm: LlmClient;
+  messenger: ConversationMessenger;
+}): JobDefinition {
+  return {
+    kind: GENERATION_JOB,
+    async run(job, { signal, logger }) {
+      const { sessionId, attemptId } = job.payload;
+      if (typeof sessionId !== 'string' || typeof attemptId !== 'string')
+        throw new PermanentJobError('generation job without a session or attempt');
+      const result = await runGeneration({
+        ...options,
+        tenantId: job.tenantId,
+        sessionId,
+        attemptId,
+        signal,
+      });
+      logger.info('Generation finished', { sessionId, attemptId, outcome: result.kind });
+      await deliverGeneration({ store: options.store, messenger: options.messenger, logger, result });
+    },
+  };
+}
