@@ -59,7 +59,8 @@ export function applySessionAction(
     case 'submit_feedback': {
       if (session.phase !== 'feedback')
         throw new AppError('invalid_input', 'Feedback comes after the deliverable; finish the steps first.');
-      const feedback = buildFeedback(active, definition, action.feedback, context.now);
+      // Minutes default to the work itself: the time spent filling in this feedback is not part of it.
+      const feedback = buildFeedback(session, definition, action.feedback, context.now);
       return {
         session: { ...active, feedback, phase: 'done' },
         events: [
