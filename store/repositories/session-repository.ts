@@ -1,5 +1,12 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Session, SessionFeedback, SessionPhase, SessionRepository, SessionStatus, StepRecord } from '../../core';
+import type {
+  Session,
+  SessionFeedback,
+  SessionPhase,
+  SessionRepository,
+  SessionStatus,
+  StepRecord,
+} from '../../core';
 import { rowsOf, toNumber, type Db } from '../database';
 import { sessions } from '../schema';
 
@@ -85,7 +92,10 @@ export function sessionRepository(db: Db): SessionRepository {
           and(
             eq(sessions.tenantId, tenantId),
             eq(sessions.personId, personId),
-            or(inArray(sessions.status, ['active', 'paused']), and(eq(sessions.status, 'completed'), eq(sessions.phase, 'feedback'))),
+            or(
+              inArray(sessions.status, ['active', 'paused']),
+              and(eq(sessions.status, 'completed'), eq(sessions.phase, 'feedback')),
+            ),
           ),
         )
         .orderBy(desc(sessions.updatedAt))
@@ -109,7 +119,8 @@ export function sessionRepository(db: Db): SessionRepository {
         workflowId: String(row.workflowId),
         completions: toNumber(row.completions),
         colleagues: toNumber(row.colleagues),
-        medianMinutesSaved: row.medianMinutesSaved === null ? null : Math.round(toNumber(row.medianMinutesSaved)),
+        medianMinutesSaved:
+          row.medianMinutesSaved === null ? null : Math.round(toNumber(row.medianMinutesSaved)),
         meanRating: row.meanRating === null ? null : Math.round(toNumber(row.meanRating) * 10) / 10,
       }));
     },

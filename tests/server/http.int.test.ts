@@ -127,7 +127,9 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
 
     const replies = connector.sent.filter((sent) => sent.conversationId === `a:${analyst.aadObjectId}`);
     expect(replies).toHaveLength(1);
-    expect(JSON.stringify(replies[0]?.activity.attachments)).toContain(`Hi ${analyst.displayName.split(' ')[0]}, I'm Practica.`);
+    expect(JSON.stringify(replies[0]?.activity.attachments)).toContain(
+      `Hi ${analyst.displayName.split(' ')[0]}, I'm Practica.`,
+    );
     const stored = await server.store.people.findByAadObjectId(DEMO_TENANT.id, analyst.aadObjectId);
     expect(stored?.conversationReference).toMatchObject({
       serviceUrl: connector.serviceUrl,
