@@ -39,6 +39,8 @@ describe('import boundaries', () => {
       },
       { path: 'core/people/find.ts', text: "import { Pool } from 'pg';\nconst x = require('drizzle-orm');" },
       { path: 'store/repositories/x.ts', text: "import type { Store } from '../../core';" },
+      { path: 'core/sessions/x.test.ts', text: "import { workflowDefinition } from '../../tests/factories';" },
+      { path: 'core/sessions/x.ts', text: "import { workflowDefinition } from '../../tests/factories';" },
       { path: 'tab/src/App.tsx', text: "import { loadConfig } from '../../server/config';" },
     ]);
     expect(violations.map((violation) => `${violation.file} -> ${violation.specifier}`)).toEqual([
@@ -46,6 +48,7 @@ describe('import boundaries', () => {
       'bot/cards/home-card.ts -> ../../lms-connector/outbox',
       'core/people/find.ts -> pg',
       'core/people/find.ts -> drizzle-orm',
+      'core/sessions/x.ts -> ../../tests/factories',
       'tab/src/App.tsx -> ../../server/config',
     ]);
   });
