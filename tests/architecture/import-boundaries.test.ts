@@ -39,7 +39,10 @@ describe('import boundaries', () => {
       },
       { path: 'core/people/find.ts', text: "import { Pool } from 'pg';\nconst x = require('drizzle-orm');" },
       { path: 'store/repositories/x.ts', text: "import type { Store } from '../../core';" },
-      { path: 'core/sessions/x.test.ts', text: "import { workflowDefinition } from '../../tests/factories';" },
+      {
+        path: 'core/sessions/x.test.ts',
+        text: "import { workflowDefinition } from '../../tests/factories';",
+      },
       { path: 'core/sessions/x.ts', text: "import { workflowDefinition } from '../../tests/factories';" },
       { path: 'tab/src/App.tsx', text: "import { loadConfig } from '../../server/config';" },
     ]);
