@@ -112,7 +112,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
 
     const messenger = teamsMessenger(bot.app);
     const definitions = [
-      housekeepingJob(store),
+      housekeepingJob(store, ids),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
     ];
     const worker = new JobWorker({

@@ -50,6 +50,10 @@ export interface SessionRepository {
   /** The session a person would continue: the most recently touched one that is active, paused or awaiting feedback. */
   findCurrentForPerson(tenantId: string, personId: string): Promise<Session | null>;
   usageByWorkflow(tenantId: string): Promise<WorkflowUsage[]>;
+  /** Active or paused sessions nobody has touched since `before`. */
+  listIdle(tenantId: string, before: Date, limit: number): Promise<Session[]>;
+  /** Finished sessions last changed before `before` whose inputs and outputs are still stored. */
+  listWithContentBefore(tenantId: string, before: Date, limit: number): Promise<Session[]>;
 }
 
 /** Social proof for a workflow, from completed sessions. */

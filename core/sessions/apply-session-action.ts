@@ -51,7 +51,11 @@ export function applySessionAction(
         events: [
           {
             type: 'session.abandoned',
-            data: { stepIndex: session.currentStepIndex, workflowVersionId: session.workflowVersionId },
+            data: {
+              stepIndex: session.currentStepIndex,
+              workflowVersionId: session.workflowVersionId,
+              reason: action.reason ?? 'employee',
+            },
           },
         ],
         effects: [],

@@ -20,3 +20,9 @@ export { startSession, type StartSessionResult } from './start-session';
 export { actOnSession, type ActOnSessionOptions, type ActResult } from './act-on-session';
 export { runGeneration, type GenerationResult } from './run-generation';
 export { GENERATION_JOB, SessionConflictError } from './persist-outcome';
+export {
+  abandonIdleSessions,
+  purgeExpiredSessionContent,
+  withoutContent,
+  IDLE_ABANDON_DAYS,
+} from './housekeep-sessions';

@@ -21,7 +21,7 @@ export type SessionAction =
   | { type: 'back' }
   | { type: 'pause' }
   | { type: 'resume' }
-  | { type: 'abandon' }
+  | { type: 'abandon'; reason?: 'employee' | 'idle' }
   | { type: 'submit_feedback'; feedback: FeedbackInput }
   | { type: 'generation_succeeded'; attemptId: string; text: string }
   | { type: 'generation_failed'; attemptId: string; reason: string }

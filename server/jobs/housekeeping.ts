@@ -1,20 +1,39 @@
-import type { Store } from '../../core';
+import { abandonIdleSessions, purgeExpiredSessionContent, type Ids, type Store } from '../../core';
 import type { JobDefinition } from './job-definition';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const HOUSEKEEPING_JOB = 'housekeeping';
 
-/** Daily per tenant: forgets old processed-activity ids and finished jobs. Later capabilities add retention purges. */
-export function housekeepingJob(store: Store): JobDefinition {
+/**
+ * Daily per tenant: abandons sessions idle for 14 days, deletes session inputs and outputs past the tenant's
+ * retention period, and forgets old processed-activity ids and finished jobs.
+ */
+export function housekeepingJob(store: Store, ids: Ids): JobDefinition {
   return {
     kind: HOUSEKEEPING_JOB,
     async run(job, { now, logger }) {
+      const clock = { now: () => now };
+      const tenant = await store.tenants.get(job.tenantId);
+      const abandoned = await abandonIdleSessions({ store, clock, ids, tenantId: job.tenantId });
+      const purged = tenant
+        ? await purgeExpiredSessionContent({
+            store,
+            clock,
+            tenantId: job.tenantId,
+            retentionDays: tenant.settings.retentionDays,
+          })
+        : 0;
       const activities = await store.processedActivities.deleteBefore(
         job.tenantId,
         new Date(now.getTime() - 7 * DAY_MS),
       );
       const jobs = await store.jobs.deleteFinishedBefore(job.tenantId, new Date(now.getTime() - 14 * DAY_MS));
-      logger.info('Housekeeping done', { activitiesForgotten: activities, jobsDeleted: jobs });
+      logger.info('Housekeeping done', {
+        sessionsAbandoned: abandoned,
+        sessionsPurged: purged,
+        activitiesForgotten: activities,
+        jobsDeleted: jobs,
+      });
     },
     nextRunAt: (completedAt) => nextDailyRun(completedAt, 3),
   };

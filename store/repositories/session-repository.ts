@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type {
   Session,
   SessionFeedback,
@@ -101,6 +101,33 @@ export function sessionRepository(db: Db): SessionRepository {
         .orderBy(desc(sessions.updatedAt))
         .limit(1);
       return rows[0] ? toSession(rows[0]) : null;
+    },
+
+    async listIdle(tenantId, before, limit) {
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.tenantId, tenantId), inArray(sessions.status, ['active', 'paused']), lt(sessions.lastActivityAt, before)))
+        .orderBy(asc(sessions.lastActivityAt))
+        .limit(limit);
+      return rows.map(toSession);
+    },
+
+    async listWithContentBefore(tenantId, before, limit) {
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.tenantId, tenantId),
+            inArray(sessions.status, ['completed', 'abandoned']),
+            isNull(sessions.contentPurgedAt),
+            lt(sessions.updatedAt, before),
+          ),
+        )
+        .orderBy(asc(sessions.updatedAt))
+        .limit(limit);
+      return rows.map(toSession);
     },
 
     async usageByWorkflow(tenantId) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { silentLogger, type Job, type Store } from '../../core';
+import { randomIds, silentLogger, type Job, type Store } from '../../core';
 import { createStore, openDatabase, type Database } from '../../store';
 import { housekeepingJob, JobWorker, type JobDefinition } from '../../server/jobs';
 import { fixedClock, seedTenant } from '../factories';
@@ -189,7 +189,7 @@ describe.each(testDatabaseKinds())('durable jobs on %s', (kind) => {
     ).toBeNull();
     await store.processedActivities.markProcessed(tenantId, 'old-activity', new Date('2026-10-01T00:00:00Z'));
 
-    await worker(store, [housekeepingJob(store)], { clock }).runOnce();
+    await worker(store, [housekeepingJob(store, randomIds)], { clock }).runOnce();
 
     expect((await store.jobs.get(tenantId, jobId!))?.status).toBe('done');
     expect(await store.processedActivities.markProcessed(tenantId, 'old-activity', clock.now())).toBe(true);

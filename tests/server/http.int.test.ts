@@ -137,6 +137,25 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
     });
   });
 
+  it('greets a person who installs the app with the home card and workflows that suit them', async () => {
+    const author = requireDemoPerson('sofia.lindqvist@northwind.example');
+    const install = {
+      ...messageActivity({
+        tenantId: DEMO_TENANT.id,
+        aadObjectId: author.aadObjectId,
+        serviceUrl: connector.serviceUrl,
+      }),
+      type: 'installationUpdate',
+      action: 'add',
+      text: undefined,
+    };
+    expect((await post('/api/messages', JSON.stringify(install))).status).toBe(200);
+    const greeting = connector.sent.find((sent) => sent.conversationId === `a:${author.aadObjectId}`);
+    const card = JSON.stringify(greeting?.activity.attachments);
+    expect(card).toContain("Hi Sofia, I'm Practica.");
+    expect(card).toContain('Workflows for you');
+  });
+
   it('politely refuses someone from an organisation that is not set up, storing nothing', async () => {
     const strangerTenant = randomUUID();
     const activity = messageActivity({
