@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DEMO_DEFAULT_USER_EMAIL, DEMO_TENANT, requireDemoPerson } from '../../server/demo';
+import { createLogger } from '../../server/logger';
 import { startLocalConnector } from '../support/local-connector';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { actionData, cardOf, cardText, TeamsUser } from '../support/teams-user';
@@ -40,10 +41,14 @@ describe.each(testDatabaseKinds())('a guided session in Teams chat on %s', (kind
     let server: TestServer;
     let connector: Awaited<ReturnType<typeof startLocalConnector>>;
     let user: TeamsUser;
+    const logLines: string[] = [];
     const analyst = requireDemoPerson(DEMO_DEFAULT_USER_EMAIL);
 
     beforeAll(async () => {
-      server = await startTestServer(kind, env as Record<string, string>);
+      // Debug-level logs, captured: nothing the employee pasted or the model wrote may appear in them.
+      server = await startTestServer(kind, env as Record<string, string>, {
+        logger: createLogger('debug', {}, (_level, line) => void logLines.push(line)),
+      });
       connector = await startLocalConnector();
       user = new TeamsUser(server.url, connector, {
         tenantId: DEMO_TENANT.id,

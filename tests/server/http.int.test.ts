@@ -156,6 +156,24 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
     expect(card).toContain('Workflows for you');
   });
 
+  it('provisions someone new in a known organisation from what the activity carries', async () => {
+    const newcomer = randomUUID();
+    const activity = {
+      ...messageActivity({
+        tenantId: DEMO_TENANT.id,
+        aadObjectId: newcomer,
+        serviceUrl: connector.serviceUrl,
+        text: 'help',
+      }),
+      from: { id: `29:${newcomer}`, aadObjectId: newcomer, name: 'Noor Haddad' },
+    };
+    expect((await post('/api/messages', JSON.stringify(activity))).status).toBe(200);
+    const person = await server.store.people.findByAadObjectId(DEMO_TENANT.id, newcomer);
+    expect(person).toMatchObject({ displayName: 'Noor Haddad', roles: ['employee'] });
+    const reply = connector.sent.find((sent) => sent.conversationId === `a:${newcomer}`);
+    expect(JSON.stringify(reply?.activity.attachments)).toContain("Hi Noor, I'm Practica.");
+  });
+
   it('politely refuses someone from an organisation that is not set up, storing nothing', async () => {
     const strangerTenant = randomUUID();
     const activity = messageActivity({
