@@ -99,5 +99,22 @@ describe.each(testDatabaseKinds())('a guided session in Teams chat on %s', (kind
       if ('LLM_BASE_URL' in env)
         expect(prompts.some((prompt) => prompt.includes(SAMPLE_MATERIAL))).toBe(true);
     });
+
+    it("answers a low rating at once with the author's tip and a workflow that may suit better", async () => {
+      const [home] = await user.say('help');
+      const workflows = await server.store.workflows.listPublished(DEMO_TENANT.id);
+      const memo = workflows.find((workflow) => workflow.title === 'Monthly reconciliation variance memo')!;
+      expect(cardOf(home!)).not.toBeNull();
+      const first = await user.click({ op: 'start', workflowId: memo.id }, {}, { replyToId: 'low-card' });
+      const before = user.received.length;
+      await runToFeedback(user, first, { replyToId: 'low-card', ratings: 2 });
+      const help = user.received
+        .slice(before)
+        .map((sent) => sent.activity.text ?? '')
+        .join('\n');
+      expect(help).toContain('Sorry it did not go well');
+      expect(help).toMatch(/The author's tip for ".+":/);
+      expect(help).toContain('A workflow that may suit you better:');
+    });
   });
 });
