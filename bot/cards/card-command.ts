@@ -5,6 +5,7 @@ const sessionRef = { sessionId: z.uuid(), version: z.number().int().positive() }
 /** What a Practica card button carries back (the inputs on the card arrive beside these fields). */
 export const cardCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('home') }),
+  z.object({ op: z.literal('browse'), skillArea: z.string().min(1).max(40).optional() }),
   z.object({ op: z.literal('start'), workflowId: z.uuid() }),
   z.object({ op: z.literal('continue'), sessionId: z.uuid() }),
   z.object({ op: z.literal('submit_inputs'), ...sessionRef }),

@@ -1,6 +1,7 @@
 import { Container, type CardElement } from '@microsoft/teams.cards';
 import type { WorkflowSuggestion } from '../../core';
 import { button, buttons, card, heading, paragraph, subtle } from './card-kit';
+import { workflowEntry } from './workflow-list';
 
 export type HomeCardModel = {
   firstName: string;
@@ -13,17 +14,6 @@ export type HomeCardModel = {
   } | null;
   suggestions: WorkflowSuggestion[];
 };
-
-export function socialProof(suggestion: WorkflowSuggestion): string {
-  const { usage, authorName } = suggestion;
-  const parts = [`by ${authorName}`];
-  parts.push(
-    usage.colleagues === 1 ? '1 colleague completed it' : `${usage.colleagues} colleagues completed it`,
-  );
-  if (usage.medianMinutesSaved !== null) parts.push(`saves ${usage.medianMinutesSaved} min (median)`);
-  if (usage.meanRating !== null) parts.push(`quality ${usage.meanRating.toFixed(1)}/5`);
-  return parts.join(' · ');
-}
 
 /** Welcome and "help": what Practica does, where the person left off, and workflows that suit them. */
 export function homeCard(model: HomeCardModel) {
@@ -48,16 +38,7 @@ export function homeCard(model: HomeCardModel) {
   }
   if (model.suggestions.length > 0) {
     items.push(paragraph('**Workflows for you**'));
-    for (const suggestion of model.suggestions) {
-      items.push(
-        new Container(
-          paragraph(`**${suggestion.workflow.title}**`),
-          subtle(`${suggestion.reason} · ${socialProof(suggestion)}`),
-          paragraph(suggestion.workflow.summary),
-          buttons(button('Start', { op: 'start', workflowId: suggestion.workflow.id })),
-        ).withSeparator(true),
-      );
-    }
+    items.push(...model.suggestions.map(workflowEntry));
   } else {
     items.push(
       paragraph(
@@ -67,7 +48,7 @@ export function homeCard(model: HomeCardModel) {
   }
   items.push(
     subtle(
-      'Type **help** for this card, **status** for where you are, **pause**, **back** or **abandon** during a session.',
+      'Type **find** and a few words to search workflows, **browse** to pick a skill area, **status** for where you are, and **pause**, **back** or **abandon** during a session.',
     ),
   );
   return card(...items);

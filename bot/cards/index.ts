@@ -1,6 +1,7 @@
 export { CARD_VERB } from './card-kit';
 export { parseCardSubmission, type CardCommand, type CardInputs } from './card-command';
-export { homeCard, socialProof, type HomeCardModel } from './home-card';
+export { homeCard, type HomeCardModel } from './home-card';
+export { skillAreasCard, socialProof, workflowEntry, workflowListCard } from './workflow-list';
 export { sessionCard } from './step-cards';
 export { deliverableMessage } from './deliverable-message';
 export { noticeCard } from './notice-card';

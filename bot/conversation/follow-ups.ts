@@ -8,6 +8,7 @@ import {
 import type { BotDependencies } from '../bot-dependencies';
 import { deliverableMessage } from '../cards';
 import { text, type Outgoing } from './outgoing';
+import { loadWorkflowCandidates } from './workflow-candidates';
 
 /** Messages that follow from what just happened: the deliverable to copy, and help after a low rating. */
 export async function followUps(
@@ -49,21 +50,11 @@ async function lowRatingHelp(
   if (withTips?.kind === 'generate' && withTips.tips)
     lines.push(`**The author's tip for "${withTips.title}":** ${withTips.tips}`);
 
-  const published = await deps.store.workflows.listPublished(person.tenantId);
-  const sameArea = [];
-  for (const workflow of published.filter(
+  const sameArea = (await loadWorkflowCandidates(deps, person.tenantId)).filter(
     (candidate) =>
-      candidate.skillArea === version.definition.skillArea && candidate.id !== version.workflowId,
-  )) {
-    const latest = await deps.store.workflows.latestVersion(person.tenantId, workflow.id);
-    const author = await deps.store.people.get(person.tenantId, workflow.authorId);
-    if (latest)
-      sameArea.push({
-        workflow,
-        definition: latest.definition,
-        authorName: author?.displayName ?? 'a colleague',
-      });
-  }
+      candidate.definition.skillArea === version.definition.skillArea &&
+      candidate.workflow.id !== version.workflowId,
+  );
   const [better] = recommendWorkflows({
     person,
     workflows: sameArea,
@@ -72,7 +63,7 @@ async function lowRatingHelp(
   });
   if (better)
     lines.push(
-      `**A workflow that may suit you better:** ${better.workflow.title} (by ${better.authorName}). Type **help** to start it.`,
+      `**A workflow that may suit you better:** ${better.workflow.title} (by ${better.authorName}). Type **find** and its name to start it.`,
     );
   return lines.join('\n\n');
 }

@@ -1,6 +1,7 @@
 import { describeSession, type Person } from '../../core';
 import type { BotDependencies } from '../bot-dependencies';
 import { sessionCard } from '../cards';
+import { browseWorkflowsCard, findWorkflowsCard } from './find-workflows';
 import { buildHomeCard } from './home';
 import { interpretText } from './interpret-text';
 import { cardMessage, text, type Outgoing } from './outgoing';
@@ -48,6 +49,10 @@ export async function handleText(
       ];
     case 'explain':
       return [text(intent.message)];
+    case 'find':
+      return [cardMessage(await findWorkflowsCard(deps, person, intent.query))];
+    case 'browse':
+      return [cardMessage(await browseWorkflowsCard(deps, person, intent.area))];
     default:
       return [cardMessage(await buildHomeCard(deps, person))];
   }

@@ -4,6 +4,8 @@ export type TextIntent =
   | { kind: 'home' }
   | { kind: 'status' }
   | { kind: 'resume' }
+  | { kind: 'find'; query: string }
+  | { kind: 'browse'; area: string | undefined }
   | { kind: 'session'; action: SessionAction }
   | { kind: 'explain'; message: string };
 
@@ -20,6 +22,10 @@ export function interpretText(text: string, view: SessionView | null): TextInten
   if (HOME.test(trimmed)) return { kind: 'home' };
   if (STATUS.test(trimmed)) return { kind: 'status' };
   if (RESUME.test(trimmed)) return { kind: 'resume' };
+  const find = /^(?:find|search)\s+(.+)$/is.exec(trimmed);
+  if (find?.[1]) return { kind: 'find', query: find[1].trim() };
+  const browse = /^browse(?:\s+(.+))?$/is.exec(trimmed);
+  if (browse) return { kind: 'browse', area: browse[1]?.trim() };
   if (!view) {
     return trimmed.startsWith('/')
       ? {

@@ -14,6 +14,7 @@ import type { BotDependencies } from '../bot-dependencies';
 import { sessionCard, type CardCommand, type CardInputs } from '../cards';
 import { commandToAction } from './command-to-action';
 import { followUps } from './follow-ups';
+import { browseWorkflowsCard } from './find-workflows';
 import { buildHomeCard } from './home';
 import type { Outgoing } from './outgoing';
 
@@ -43,6 +44,8 @@ export async function handleCardCommand(
   ids: TurnIds,
 ): Promise<CardTurn> {
   if (command.op === 'home') return { card: await buildHomeCard(deps, person), before: [] };
+  if (command.op === 'browse')
+    return { card: await browseWorkflowsCard(deps, person, command.skillArea), before: [] };
   if (command.op === 'start') {
     const started = await startSession({
       ...deps,

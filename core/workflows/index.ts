@@ -4,3 +4,4 @@ export { validateWorkflowDefinition } from './validate-workflow-definition';
 export { publishWorkflow, type PublishWorkflowOptions } from './publish-workflow';
 export type { Workflow, WorkflowStatus, WorkflowVersion } from './workflow';
 export { recommendWorkflows, type WorkflowSuggestion } from './recommend-workflows';
+export { searchTerms, searchWorkflows, type SearchCandidate } from './search-workflows';
