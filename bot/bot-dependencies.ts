@@ -7,4 +7,6 @@ export type BotDependencies = {
   logger: Logger;
   /** False in bring-your-own-AI mode (no model configured). */
   llmAvailable: boolean;
+  /** Where the tab shows a session's deliverable in full (for deliverables too long for a chat message). */
+  deliverableUrl: (sessionId: string) => string;
 };

@@ -84,9 +84,12 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       ids,
       logger: logger.child({ component: 'bot' }),
       llmAvailable: llm !== null,
+      deliverableUrl: (sessionId) => `${config.publicBaseUrl}/sessions/${sessionId}`,
     });
     const http = createHttpApp({
       store,
+      clock,
+      ids,
       logger,
       bodyLimitBytes: config.requestBodyLimitBytes,
       handleMessages: bot.handleMessages,

@@ -1,5 +1,6 @@
 import { randomIds, type Ids, type Store } from '../core';
 import type { Db } from './database';
+import { auditRepository } from './repositories/audit-repository';
 import { eventRepository } from './repositories/event-repository';
 import { jobRepository } from './repositories/job-repository';
 import { peopleRepository } from './repositories/people-repository';
@@ -19,6 +20,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     events: eventRepository(db),
     jobs: jobRepository(db, newId),
     processedActivities: processedActivityRepository(db),
+    audit: auditRepository(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),
   };
 }

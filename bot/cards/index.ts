@@ -3,5 +3,5 @@ export { parseCardSubmission, type CardCommand, type CardInputs } from './card-c
 export { homeCard, type HomeCardModel } from './home-card';
 export { skillAreasCard, socialProof, workflowEntry, workflowListCard } from './workflow-list';
 export { sessionCard } from './step-cards';
-export { deliverableMessage } from './deliverable-message';
+export { deliverableMessage, LONG_DELIVERABLE_CHARS, longDeliverableCard } from './deliverable-message';
 export { noticeCard } from './notice-card';

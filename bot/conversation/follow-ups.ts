@@ -6,8 +6,8 @@ import {
   type WorkflowVersion,
 } from '../../core';
 import type { BotDependencies } from '../bot-dependencies';
-import { deliverableMessage } from '../cards';
-import { text, type Outgoing } from './outgoing';
+import { deliverableMessage, LONG_DELIVERABLE_CHARS, longDeliverableCard } from '../cards';
+import { cardMessage, text, type Outgoing } from './outgoing';
 import { loadWorkflowCandidates } from './workflow-candidates';
 
 /** Messages that follow from what just happened: the deliverable to copy, and help after a low rating. */
@@ -19,8 +19,19 @@ export async function followUps(
   events: DomainEvent[],
 ): Promise<Outgoing[]> {
   const messages: Outgoing[] = [];
-  if (events.some((event) => event.type === 'session.completed') && deliverable) {
-    messages.push(text(deliverableMessage(version.definition.title, deliverable)));
+  const completed = events.find((event) => event.type === 'session.completed');
+  if (completed?.sessionId && deliverable) {
+    messages.push(
+      deliverable.length > LONG_DELIVERABLE_CHARS
+        ? cardMessage(
+            longDeliverableCard(
+              version.definition.title,
+              deliverable,
+              deps.deliverableUrl(completed.sessionId),
+            ),
+          )
+        : text(deliverableMessage(version.definition.title, deliverable)),
+    );
   }
   const rated = events.find((event) => event.type === 'session.rated');
   if (rated && typeof rated.data.meanRating === 'number' && rated.data.meanRating < LOW_RATING_THRESHOLD) {

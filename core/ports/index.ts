@@ -1,12 +1,15 @@
 export { systemClock, type Clock } from './clock';
 export { randomIds, type Ids } from './ids';
 export type {
-  Store,
-  TenantRepository,
-  PeopleRepository,
-  WorkflowRepository,
+  AuditEntry,
+  AuditRepository,
   EventRepository,
+  PeopleRepository,
   ProcessedActivityRepository,
   SessionRepository,
+  Store,
+  TenantRepository,
+  WorkflowRepository,
+  WorkflowUsage,
 } from './store';
 export { silentLogger, type Logger, type LogFields } from './logger';

@@ -80,6 +80,25 @@ export interface ProcessedActivityRepository {
   deleteBefore(tenantId: string, before: Date): Promise<number>;
 }
 
+export type AuditEntry = {
+  id: string;
+  tenantId: string;
+  actorId: string | null;
+  action: string;
+  subjectPersonId: string | null;
+  details: Record<string, unknown>;
+  at: Date;
+};
+
+/** Who read whose data, and every admin change. */
+export interface AuditRepository {
+  append(entry: AuditEntry): Promise<void>;
+  listForTenant(
+    tenantId: string,
+    options?: { subjectPersonId?: string; limit?: number },
+  ): Promise<AuditEntry[]>;
+}
+
 export interface Store {
   tenants: TenantRepository;
   people: PeopleRepository;
@@ -88,6 +107,7 @@ export interface Store {
   events: EventRepository;
   jobs: JobStore;
   processedActivities: ProcessedActivityRepository;
+  audit: AuditRepository;
   /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 }

@@ -26,3 +26,4 @@ export {
   withoutContent,
   IDLE_ABANDON_DAYS,
 } from './housekeep-sessions';
+export { readDeliverable, type DeliverableDocument } from './read-deliverable';

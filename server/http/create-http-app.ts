@@ -4,7 +4,7 @@ import type { HttpRouteHandler } from '@microsoft/teams.apps';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Logger, Store } from '../../core';
+import type { Clock, Ids, Logger, Store } from '../../core';
 import type { DevTokenIssuer, TokenVerifier } from '../auth';
 import { errorFields } from '../logger';
 import { authenticate } from './authenticate';
@@ -14,10 +14,13 @@ import { botRoutes } from './routes/bot-routes';
 import { devRoutes } from './routes/dev-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
+import { sessionRoutes } from './routes/session-routes';
 import type { HttpEnv } from './types';
 
 export type HttpAppOptions = {
   store: Store;
+  clock: Clock;
+  ids: Ids;
   logger: Logger;
   bodyLimitBytes: number;
   handleMessages: HttpRouteHandler;
@@ -53,6 +56,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   const api = new Hono<HttpEnv>();
   api.use('*', authenticate(options.verifyToken));
   api.route('/', meRoutes({ store: options.store, bootstrapAdminUpn: options.bootstrapAdminUpn }));
+  api.route('/', sessionRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   app.route('/api/v1', api);
   app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 

@@ -107,7 +107,13 @@ export function sessionRepository(db: Db): SessionRepository {
       const rows = await db
         .select()
         .from(sessions)
-        .where(and(eq(sessions.tenantId, tenantId), inArray(sessions.status, ['active', 'paused']), lt(sessions.lastActivityAt, before)))
+        .where(
+          and(
+            eq(sessions.tenantId, tenantId),
+            inArray(sessions.status, ['active', 'paused']),
+            lt(sessions.lastActivityAt, before),
+          ),
+        )
         .orderBy(asc(sessions.lastActivityAt))
         .limit(limit);
       return rows.map(toSession);

@@ -1,0 +1,63 @@
+import { AppError } from '../errors';
+import type { Clock, Ids, Store } from '../ports';
+
+export type DeliverableDocument = {
+  sessionId: string;
+  title: string;
+  ownerName: string;
+  completedAt: Date | null;
+  markdown: string;
+};
+
+/**
+ * A session's deliverable for its owner, or, once the owner shared it for review, for their manager and the
+ * workflow's author. Anyone else is told it does not exist. A read of someone else's deliverable is audited.
+ */
+export async function readDeliverable(options: {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  tenantId: string;
+  viewerId: string;
+  sessionId: string;
+}): Promise<DeliverableDocument> {
+  const { store, tenantId, viewerId } = options;
+  const session = await store.sessions.get(tenantId, options.sessionId);
+  const notFound = new AppError('not_found', 'No deliverable of yours has that id.');
+  if (!session) throw notFound;
+  const [owner, workflow, version] = await Promise.all([
+    store.people.get(tenantId, session.personId),
+    store.workflows.get(tenantId, session.workflowId),
+    store.workflows.getVersion(tenantId, session.workflowVersionId),
+  ]);
+  const isOwner = session.personId === viewerId;
+  const shared = session.feedback?.sharedForReview === true;
+  const isReviewer = shared && (owner?.managerId === viewerId || workflow?.authorId === viewerId);
+  if (!isOwner && !isReviewer) throw notFound;
+  if (session.deliverable === null || session.deliverable === '') {
+    throw new AppError(
+      'not_found',
+      session.contentPurgedAt
+        ? 'This deliverable was deleted after the retention period.'
+        : 'This session has no deliverable yet.',
+    );
+  }
+  if (!isOwner) {
+    await store.audit.append({
+      id: options.ids.uuid(),
+      tenantId,
+      actorId: viewerId,
+      action: 'deliverable.read',
+      subjectPersonId: session.personId,
+      details: { sessionId: session.id },
+      at: options.clock.now(),
+    });
+  }
+  return {
+    sessionId: session.id,
+    title: version?.definition.title ?? 'Deliverable',
+    ownerName: owner?.displayName ?? '',
+    completedAt: session.completedAt,
+    markdown: session.deliverable,
+  };
+}
