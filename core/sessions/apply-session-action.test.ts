@@ -268,3 +268,26 @@ describe('the session engine', () => {
     expect(() => act(abandoned.session, { type: 'resume' }, '2026-11-02T09:02:00Z')).toThrow('abandoned');
   });
 });
+
+describe('actions that change nothing', () => {
+  it('return the very same session, so nothing is written and no card goes out of date', () => {
+    const { session } = start(false);
+    const waiting = applySessionAction(
+      session,
+      definition,
+      { type: 'submit_inputs', inputs: { variances: TABLE } },
+      context('2026-11-02T09:02:00Z', { llmAvailable: false }),
+    ).session;
+    expect(
+      applySessionAction(
+        waiting,
+        definition,
+        { type: 'request_generation' },
+        context('2026-11-02T09:03:00Z', { llmAvailable: false }),
+      ).session,
+    ).toBe(waiting);
+    expect(
+      applySessionAction(waiting, definition, { type: 'resume' }, context('2026-11-02T09:03:00Z')).session,
+    ).toBe(waiting);
+  });
+});

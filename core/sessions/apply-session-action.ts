@@ -44,7 +44,7 @@ export function applySessionAction(
         effects: [],
       };
     case 'resume':
-      return unchanged(active);
+      return session.status === 'paused' ? unchanged(active) : unchanged(session);
     case 'abandon':
       return {
         session: { ...active, status: 'abandoned', phase: 'done' },
@@ -83,7 +83,11 @@ export function applySessionAction(
     default:
       if (session.phase !== 'steps')
         throw new AppError('invalid_input', 'Your deliverable is ready; all that is left is your feedback.');
-      return applyStepAction(active, definition, action, context);
+      {
+        const outcome = applyStepAction(active, definition, action, context);
+        // An action that changed nothing (a second "regenerate" while one is pending) leaves the session as it was.
+        return outcome.session === active ? unchanged(session) : outcome;
+      }
   }
 }
 

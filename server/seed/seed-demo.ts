@@ -9,12 +9,23 @@ import {
   type Store,
 } from '../../core';
 import { DEMO_PEOPLE, DEMO_TENANT, DEMO_WORKFLOWS } from '../demo';
+import { seedDemoHistory } from './seed-history';
 
-export type SeedSummary = { tenantCreated: boolean; people: number; workflowsPublished: number };
+export type SeedSummary = {
+  tenantCreated: boolean;
+  people: number;
+  workflowsPublished: number;
+  /** Sessions of the 90-day demo history added now (0 when the tenant already had sessions). */
+  sessionsSeeded: number;
+  sessionsCompleted: number;
+  sessionsAbandoned: number;
+  sessionsOpen: number;
+};
 
 /**
  * Loads the demo tenant through the same use cases the product uses. Idempotent: people are upserted by
- * Entra object id, and a workflow whose title its author already published is left alone.
+ * Entra object id, a workflow whose title its author already published is left alone, and the 90 days of
+ * session history ending now are added only while the tenant has no sessions.
  */
 export async function seedDemoTenant(options: {
   store: Store;
@@ -27,6 +38,9 @@ export async function seedDemoTenant(options: {
   for (const profile of managersFirst(DEMO_PEOPLE)) await store.people.upsertProfile(DEMO_TENANT.id, profile);
 
   let workflowsPublished = 0;
+  // Published before the history that uses them starts, so dates in the tab read in the right order.
+  const publishedAt = new Date(clock.now().getTime() - 91 * 24 * 60 * 60 * 1000);
+  const publishClock: Clock = { now: () => publishedAt };
   for (const { authorEmail, definition } of DEMO_WORKFLOWS) {
     const author = await store.people.findByEmail(DEMO_TENANT.id, authorEmail);
     if (!author)
@@ -35,10 +49,26 @@ export async function seedDemoTenant(options: {
         `Demo workflow "${definition.title}" names an unknown author ${authorEmail}`,
       );
     if (await store.workflows.findByTitle(DEMO_TENANT.id, definition.title)) continue;
-    await publishWorkflow({ store, clock, ids, tenantId: DEMO_TENANT.id, authorId: author.id, definition });
+    await publishWorkflow({
+      store,
+      clock: publishClock,
+      ids,
+      tenantId: DEMO_TENANT.id,
+      authorId: author.id,
+      definition,
+    });
     workflowsPublished++;
   }
-  const summary = { tenantCreated, people: DEMO_PEOPLE.length, workflowsPublished };
+  const history = await seedDemoHistory({ store, ids, logger, endAt: clock.now() });
+  const summary: SeedSummary = {
+    tenantCreated,
+    people: DEMO_PEOPLE.length,
+    workflowsPublished,
+    sessionsSeeded: history.sessionsSeeded,
+    sessionsCompleted: history.completed,
+    sessionsAbandoned: history.abandoned,
+    sessionsOpen: history.open,
+  };
   logger.info('Demo tenant loaded', summary);
   return summary;
 }
