@@ -60,7 +60,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     await migrateDatabase(database, async (lockedDb) => {
       const lockedStore = createStore(lockedDb, ids);
       if (config.seedDemo && (await lockedStore.tenants.list()).length === 0) {
-        await seedDemoTenant({ store: lockedStore, clock, ids, logger });
+        await seedDemoTenant({ store: lockedStore, clock, ids, logger, history: config.seedDemoHistory });
       }
     });
     const store = createStore(database.db, ids);

@@ -49,6 +49,7 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.optional(),
+  SEED_DEMO_HISTORY: booleanFlag.default(true),
 });
 
 export type Database = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
@@ -69,6 +70,8 @@ export type Config = {
   shutdownTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemo: boolean;
+  /** With the demo seed: also play 90 days of session history (off in most tests, which do not need it). */
+  seedDemoHistory: boolean;
 };
 
 export class ConfigError extends Error {
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     logLevel: values.LOG_LEVEL,
     seedDemo: values.SEED_DEMO ?? values.PRACTICA_DEV_MODE,
+    seedDemoHistory: values.SEED_DEMO_HISTORY,
   };
 }
 

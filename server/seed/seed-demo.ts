@@ -32,6 +32,8 @@ export async function seedDemoTenant(options: {
   clock: Clock;
   ids: Ids;
   logger: Logger;
+  /** Play the 90 days of session history too (default true). */
+  history?: boolean;
 }): Promise<SeedSummary> {
   const { store, clock, ids, logger } = options;
   const tenantCreated = await store.tenants.ensure({ ...DEMO_TENANT, settings: defaultTenantSettings() });
@@ -59,7 +61,10 @@ export async function seedDemoTenant(options: {
     });
     workflowsPublished++;
   }
-  const history = await seedDemoHistory({ store, ids, logger, endAt: clock.now() });
+  const history =
+    options.history === false
+      ? { sessionsSeeded: 0, completed: 0, abandoned: 0, open: 0 }
+      : await seedDemoHistory({ store, ids, logger, endAt: clock.now() });
   const summary: SeedSummary = {
     tenantCreated,
     people: DEMO_PEOPLE.length,

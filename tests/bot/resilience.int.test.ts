@@ -12,7 +12,14 @@ import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-da
 const analyst = requireDemoPerson(DEMO_DEFAULT_USER_EMAIL);
 const start = (env: Record<string, string>, llm: LlmClient | null = null) =>
   startPractica(
-    loadConfig({ PRACTICA_DEV_MODE: 'true', PORT: '0', LOG_LEVEL: 'silent', WORKER_POLL_MS: '50', ...env }),
+    loadConfig({
+      PRACTICA_DEV_MODE: 'true',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      WORKER_POLL_MS: '50',
+      SEED_DEMO_HISTORY: 'false',
+      ...env,
+    }),
     { logger: silentLogger, llm },
   );
 

@@ -76,6 +76,9 @@ postgresOnly('several instances on one PostgreSQL database', () => {
       expect(await count('select count(*) as n from workflows')).toBe(DEMO_WORKFLOWS.length);
       expect(await count('select count(*) as n from workflow_versions')).toBe(DEMO_WORKFLOWS.length);
       expect(await count("select count(*) as n from jobs where kind = 'housekeeping'")).toBe(1);
+      const sessions = await count('select count(*) as n from sessions');
+      expect(sessions).toBeGreaterThan(100);
+      expect(await count("select count(*) as n from events where type = 'session.started'")).toBe(sessions);
       await client.end();
     } finally {
       instances.forEach((run) => run.child.kill('SIGTERM'));

@@ -18,6 +18,7 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     DATABASE_URL: url,
     WORKER_POLL_MS: '50',
+    SEED_DEMO_HISTORY: 'false',
     ...env,
   });
   const running = await startPractica(config, { logger: silentLogger, ...options });

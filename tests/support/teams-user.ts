@@ -118,7 +118,7 @@ export class TeamsUser {
   async waitForUpdate(
     activityId: string,
     predicate: (card: Card) => boolean,
-    timeoutMs = 15_000,
+    timeoutMs = 30_000,
   ): Promise<Card> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
