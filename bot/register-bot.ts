@@ -4,6 +4,7 @@ import type { Person } from '../core';
 import type { BotDependencies } from './bot-dependencies';
 import { noticeCard, parseCardSubmission } from './cards';
 import { buildHomeCard } from './conversation/home';
+import { handleFile, type FileAttachment } from './conversation/handle-file';
 import { handleText } from './conversation/handle-text';
 import type { Outgoing } from './conversation/outgoing';
 import { handleCardCommand } from './conversation/session-turns';
@@ -29,6 +30,30 @@ type TurnActivity = {
   conversation: { id: string; tenantId?: string };
   channelData?: { tenant?: { id: string } };
 };
+
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+/** A file the employee attached in a 1:1 chat (the manifest's bot has supportsFiles). */
+function fileAttachment(attachments: unknown[] | undefined): FileAttachment | null {
+  for (const attachment of attachments ?? []) {
+    const candidate = attachment as {
+      contentType?: unknown;
+      name?: unknown;
+      content?: { downloadUrl?: unknown; fileType?: unknown };
+    };
+    if (candidate.contentType === FILE_DOWNLOAD_INFO && typeof candidate.content?.downloadUrl === 'string') {
+      return {
+        name:
+          typeof candidate.name === 'string'
+            ? candidate.name
+            : `attachment.${String(candidate.content.fileType ?? 'txt')}`,
+        downloadUrl: candidate.content.downloadUrl,
+        contentType: null,
+      };
+    }
+  }
+  return null;
+}
 
 export function cardActivity(content: IAdaptiveCard) {
   return {
@@ -84,6 +109,11 @@ export function registerBot(app: App, deps: BotDependencies): void {
         activityId: activity.id,
       });
       await sendAll(context, [...turn.before, { kind: 'card', card: turn.card }]);
+      return;
+    }
+    const file = fileAttachment(activity.attachments);
+    if (file) {
+      await sendAll(context, await handleFile(deps, person, file, activity.id));
       return;
     }
     const text = (activity.text ?? '').trim();

@@ -20,6 +20,7 @@ import { DEMO_TENANT } from './demo';
 import { createHttpApp } from './http';
 import { generationJob, housekeepingJob, JobWorker, scheduleRecurringJobs } from './jobs';
 import { createLlmClient } from './llm';
+import { readAttachment } from './files';
 import { createLogger, errorFields } from './logger';
 import { seedDemoTenant } from './seed/seed-demo';
 
@@ -85,6 +86,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       logger: logger.child({ component: 'bot' }),
       llmAvailable: llm !== null,
       deliverableUrl: (sessionId) => `${config.publicBaseUrl}/sessions/${sessionId}`,
+      readAttachment: (file) => readAttachment(file),
     });
     const http = createHttpApp({
       store,

@@ -3,6 +3,8 @@ import type { CurrentStepView, SessionView } from '../../core';
 import { button, buttons, card, document, heading, paragraph, reveal, subtle, warning } from './card-kit';
 import { feedbackCard } from './feedback-card';
 
+const ECHO_LIMIT = 2_000;
+
 const ref = (view: SessionView) => ({ sessionId: view.sessionId, version: view.version });
 
 function header(view: SessionView) {
@@ -33,12 +35,21 @@ export function sessionCard(view: SessionView, notice: string | null = null) {
         ...current.inputs.flatMap((input) => [
           paragraph(`**${input.label}**${input.required ? '' : ' (optional)'}`),
           subtle(`${input.description} (up to ${input.maxChars.toLocaleString('en-GB')} characters)`),
-          new TextInput({
-            id: `input.${input.name}`,
-            isMultiline: true,
-            value: input.value,
-            maxLength: input.maxChars,
-          }),
+          // A long answer (an attached file) is kept with the session, not echoed into the card: Teams caps cards
+          // at about 28 KB. Left empty, the field keeps it.
+          input.value.length > ECHO_LIMIT
+            ? new TextInput({
+                id: `input.${input.name}`,
+                isMultiline: true,
+                placeholder: `Already provided (${input.value.length.toLocaleString('en-GB')} characters). Type here to replace it.`,
+                maxLength: input.maxChars,
+              })
+            : new TextInput({
+                id: `input.${input.name}`,
+                isMultiline: true,
+                value: input.value,
+                maxLength: input.maxChars,
+              }),
         ]),
         buttons(button('Continue', { op: 'submit_inputs', ...ref(view) }, 'positive')),
         navigation(view),

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { WorkflowDefinition } from '../workflows';
+import type { WorkflowDefinition, WorkflowInput } from '../workflows';
 import { addActiveTime } from './active-time';
 import { buildFeedback } from './feedback';
 import type { ActionOutcome, EngineContext } from './outcome';
@@ -108,6 +108,28 @@ function applyStepAction(
         throw new AppError('invalid_input', 'This is the first step; there is nothing to go back to.');
       return goBack(session, definition);
 
+    case 'fill_input': {
+      if (step.kind !== 'input')
+        throw new AppError(
+          'invalid_input',
+          `This step (${step.title}) does not take material; ${expectation(step.kind)}`,
+        );
+      const input = definition.inputs.find(
+        (candidate) => candidate.name === action.name && step.inputNames.includes(candidate.name),
+      );
+      if (!input) throw new AppError('invalid_input', 'This step does not ask for that.');
+      const value = action.text.trim();
+      checkLength(input, value);
+      return {
+        session: withRecord(session, index, (current) => ({
+          ...current,
+          inputs: { ...current.inputs, [input.name]: value },
+        })),
+        events: [],
+        effects: [],
+      };
+    }
+
     case 'submit_inputs': {
       if (step.kind !== 'input')
         throw new AppError(
@@ -118,15 +140,11 @@ function applyStepAction(
       for (const name of step.inputNames) {
         const input = definition.inputs.find((candidate) => candidate.name === name);
         if (!input) continue;
-        const value = (action.inputs[name] ?? '').trim();
+        // A field left empty keeps what the employee already gave for it (e.g. the text of an attached file).
+        const value = ((action.inputs[name] ?? '').trim() || (record.inputs[name] ?? '')).trim();
         if (value === '' && input.required)
           throw new AppError('invalid_input', `Please provide ${input.label}.`);
-        if (value.length > input.maxChars) {
-          throw new AppError(
-            'invalid_input',
-            `${input.label} is ${value.length.toLocaleString('en-GB')} characters; the limit is ${input.maxChars.toLocaleString('en-GB')}. Trim it to the part that matters, or split the work.`,
-          );
-        }
+        checkLength(input, value);
         inputs[name] = value;
       }
       return completeCurrentStep(
@@ -258,6 +276,15 @@ function applySystemAction(session: Session, action: SessionAction, now: Date): 
     attempts: record.attempts.map((candidate) => (candidate.id === completed.id ? completed : candidate)),
   }));
   return { session: next, events: [], effects: [] };
+}
+
+function checkLength(input: WorkflowInput, value: string): void {
+  if (value.length > input.maxChars) {
+    throw new AppError(
+      'invalid_input',
+      `${input.label} is ${value.length.toLocaleString('en-GB')} characters; the limit is ${input.maxChars.toLocaleString('en-GB')}. Trim it to the part that matters, or split the work.`,
+    );
+  }
 }
 
 function checkedOutput(text: string): string {

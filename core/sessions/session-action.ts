@@ -13,6 +13,8 @@ export type FeedbackInput = {
 /** Everything that can happen to a session. Employee actions count towards active time; job results do not. */
 export type SessionAction =
   | { type: 'submit_inputs'; inputs: Record<string, string> }
+  /** Sets one answer of the current input step without moving on (the text of an attached file). */
+  | { type: 'fill_input'; name: string; text: string }
   | { type: 'request_generation'; note?: string | null }
   | { type: 'provide_output'; text: string }
   | { type: 'accept_output' }

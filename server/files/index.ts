@@ -6,3 +6,4 @@ export {
   type FileExtractionErrorCode,
 } from './file-extraction-error';
 export type { AttachedFile, ExtractedText, ExtractionLimits, FileKind } from './extracted-text';
+export { readAttachment, type AttachmentRef } from './read-attachment';
