@@ -47,7 +47,7 @@ export interface SessionRepository {
   /** Writes the session if its stored version is still `session.version - 1`; false when someone else won. */
   compareAndSet(session: Session): Promise<boolean>;
   findActiveForPerson(tenantId: string, personId: string): Promise<Session[]>;
-  /** The session a person would continue: the most recently touched one that is active, paused or awaiting feedback. */
+  /** The session a person would continue: their active one, else the most recently touched paused one or one awaiting feedback. */
   findCurrentForPerson(tenantId: string, personId: string): Promise<Session | null>;
   usageByWorkflow(tenantId: string): Promise<WorkflowUsage[]>;
   /** Active or paused sessions nobody has touched since `before`. */

@@ -98,7 +98,7 @@ export function sessionRepository(db: Db): SessionRepository {
             ),
           ),
         )
-        .orderBy(desc(sessions.updatedAt))
+        .orderBy(sql`(${sessions.status} = 'active') desc`, desc(sessions.updatedAt))
         .limit(1);
       return rows[0] ? toSession(rows[0]) : null;
     },

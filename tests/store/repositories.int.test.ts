@@ -178,6 +178,39 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
     expect(await store.sessions.get(randomUUID(), session.id)).toBeNull();
   });
 
+  it('finds the session a person would continue: the active one, even when a paused one was touched as late', async () => {
+    const tenantId = await seedTenant(store);
+    const person = await store.people.upsertProfile(tenantId, personProfile({ tenantId }));
+    const { workflow, version } = await publishWorkflow({
+      store,
+      clock: fixedClock(),
+      ids: randomIds,
+      tenantId,
+      authorId: person.id,
+      definition: workflowDefinition(),
+    });
+    const at = new Date('2026-11-02T10:00:00Z');
+    const paused = newSession({
+      tenantId,
+      personId: person.id,
+      workflowId: workflow.id,
+      workflowVersionId: version.id,
+      status: 'paused',
+      updatedAt: at,
+    });
+    const active = newSession({
+      tenantId,
+      personId: person.id,
+      workflowId: workflow.id,
+      workflowVersionId: version.id,
+      status: 'active',
+      updatedAt: at,
+    });
+    await store.sessions.create(paused);
+    await store.sessions.create(active);
+    expect((await store.sessions.findCurrentForPerson(tenantId, person.id))?.id).toBe(active.id);
+  });
+
   it('records an activity id once per tenant', async () => {
     const tenantA = await seedTenant(store);
     const tenantB = await seedTenant(store);
