@@ -1,4 +1,9 @@
+import { benchBot } from './bot';
+import { benchSlowModel } from './bot-slow-model';
+import { stopAllChildren } from './processes';
 import { benchStartup, printStartup } from './startup';
+
+const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
 
 /** npm run bench: prints each figure beside a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -9,9 +14,33 @@ async function main(): Promise<void> {
       existingRuns: Number(process.env.BENCH_EXISTING_RUNS ?? 5),
     }),
   );
+  await benchBot(
+    {
+      conversations: 50,
+      latencyConversations: 5,
+      warmupMs: seconds('BENCH_BOT_WARMUP_SECONDS', 2),
+      durationMs: seconds('BENCH_BOT_SECONDS', 15),
+      rounds: Number(process.env.BENCH_BOT_ROUNDS ?? 3),
+      postgresAdminUrl: process.env.TEST_DATABASE_URL || undefined,
+    },
+    (line) => console.log(line),
+  );
+  if (process.env.BENCH_SKIP_SLOW_LLM === '1') {
+    console.log('bot under a slow model: skipped (BENCH_SKIP_SLOW_LLM=1)');
+  } else {
+    const modelDelayMs = seconds('BENCH_SLOW_LLM_SECONDS', 60);
+    await benchSlowModel(
+      { conversations: 5, modelDelayMs, waitMs: modelDelayMs + 15_000, statusEveryMs: 2_000 },
+      (line) => console.log(line),
+    );
+  }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  async (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAllChildren();
+    process.exit(1);
+  },
+);

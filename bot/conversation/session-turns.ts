@@ -47,14 +47,20 @@ export async function handleCardCommand(
   if (command.op === 'browse')
     return { card: await browseWorkflowsCard(deps, person, command.skillArea), before: [] };
   if (command.op === 'start') {
-    const started = await startSession({
-      ...deps,
-      tenantId: person.tenantId,
-      personId: person.id,
-      workflowId: command.workflowId,
-      llmAvailable: deps.llmAvailable,
-      ...ids,
-    });
+    let started: Awaited<ReturnType<typeof startSession>>;
+    try {
+      started = await startSession({
+        ...deps,
+        tenantId: person.tenantId,
+        personId: person.id,
+        workflowId: command.workflowId,
+        llmAvailable: deps.llmAvailable,
+        ...ids,
+      });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'not_found') throw error;
+      return { card: await buildHomeCard(deps, person), before: [{ kind: 'text', text: error.message }] };
+    }
     if (started.kind === 'duplicate') return currentCard(deps, person, null);
     return { card: sessionCard(describeSession(started.session, started.version.definition)), before: [] };
   }

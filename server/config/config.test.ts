@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       baseUrl: 'http://localhost:11434/v1',
       apiKey: undefined,
       model: 'llama3.1',
+      timeoutMs: 180_000,
     });
   });
 

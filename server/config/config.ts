@@ -37,6 +37,7 @@ const environmentSchema = z.object({
   ),
   LLM_API_KEY: optionalText,
   LLM_MODEL: optionalText,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(900_000).default(180_000),
   REQUEST_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -64,7 +65,7 @@ export type Config = {
   bot: { clientId?: string; clientSecret?: string; tenantId?: string };
   allowedTenantIds: string[];
   bootstrapAdminUpn?: string;
-  llm: { baseUrl?: string; apiKey?: string; model: string } | null;
+  llm: { baseUrl?: string; apiKey?: string; model: string; timeoutMs: number } | null;
   requestBodyLimitBytes: number;
   worker: { concurrency: number; pollMs: number; leaseMs: number };
   shutdownTimeoutMs: number;
@@ -112,7 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const allowedTenantIds = parseTenantList(values.ALLOWED_TENANT_IDS, values.TENANT_ID);
   const llm =
     values.LLM_BASE_URL || values.LLM_API_KEY
-      ? { baseUrl: values.LLM_BASE_URL, apiKey: values.LLM_API_KEY, model: values.LLM_MODEL ?? 'gpt-4o-mini' }
+      ? {
+          baseUrl: values.LLM_BASE_URL,
+          apiKey: values.LLM_API_KEY,
+          model: values.LLM_MODEL ?? 'gpt-4o-mini',
+          timeoutMs: values.LLM_TIMEOUT_MS,
+        }
       : null;
 
   return {

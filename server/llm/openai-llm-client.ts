@@ -31,8 +31,11 @@ const NO_API_KEY = 'not-needed';
  * `complete` settles within `timeoutMs`. Aborting `request.signal` rejects at once with an `LlmError` of kind
  * `timeout` and message `aborted` (the caller gave up waiting; callers that aborted on purpose know why).
  */
+/** Long enough for a slow model (DESIGN: one taking 60 s must not time out); answers arrive through a job anyway. */
+export const DEFAULT_LLM_TIMEOUT_MS = 180_000;
+
 export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClient {
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? 2;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
     throw new RangeError('timeoutMs must be a positive integer');

@@ -57,6 +57,13 @@ describe.each(testDatabaseKinds())('bad input to the bot on %s', (kind) => {
   const lastText = (sent: { activity: { text?: string } }[]) =>
     sent.map((entry) => entry.activity.text ?? '').join('\n');
 
+  it('answers a start from a card whose workflow no longer exists with the home card, not an error', async () => {
+    const before = jordan.received.length;
+    const card = await jordan.click({ op: 'start', workflowId: '00000000-0000-4000-8000-000000000000' });
+    expect(cardText(card)).toContain("I'm Practica");
+    expect(lastText(jordan.received.slice(before))).toContain('That workflow is not available any more.');
+  });
+
   it('explains an unknown command and an empty message', async () => {
     expect(lastText(await jordan.say('/dance'))).toContain('I don\'t know the command "/dance"');
     expect(lastText(await jordan.say('', { text: '' }))).toContain("I didn't get any text");
