@@ -6,18 +6,10 @@ export async function loadWorkflowCandidates(
   deps: BotDependencies,
   tenantId: string,
 ): Promise<SearchCandidate[]> {
-  const candidates: SearchCandidate[] = [];
-  for (const workflow of await deps.store.workflows.listPublished(tenantId)) {
-    const [version, author] = await Promise.all([
-      deps.store.workflows.latestVersion(tenantId, workflow.id),
-      deps.store.people.get(tenantId, workflow.authorId),
-    ]);
-    if (version)
-      candidates.push({
-        workflow,
-        definition: version.definition,
-        authorName: author?.displayName ?? 'a colleague',
-      });
-  }
-  return candidates;
+  const catalogue = await deps.store.workflows.listPublishedCatalogue(tenantId);
+  return catalogue.map(({ workflow, version, authorName }) => ({
+    workflow,
+    definition: version.definition,
+    authorName: authorName ?? 'a colleague',
+  }));
 }

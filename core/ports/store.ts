@@ -38,6 +38,10 @@ export interface WorkflowRepository {
   getVersion(tenantId: string, versionId: string): Promise<WorkflowVersion | null>;
   latestVersion(tenantId: string, workflowId: string): Promise<WorkflowVersion | null>;
   listPublished(tenantId: string): Promise<Workflow[]>;
+  /** Published workflows with their latest version and their author's name, in one read. */
+  listPublishedCatalogue(
+    tenantId: string,
+  ): Promise<{ workflow: Workflow; version: WorkflowVersion; authorName: string | null }[]>;
   findByTitle(tenantId: string, title: string): Promise<Workflow | null>;
 }
 

@@ -8,7 +8,7 @@ import {
   type WorkflowVersion,
 } from '../../core';
 import type { Db } from '../database';
-import { workflows, workflowVersions } from '../schema';
+import { people, workflows, workflowVersions } from '../schema';
 
 type WorkflowRow = typeof workflows.$inferSelect;
 type VersionRow = typeof workflowVersions.$inferSelect;
@@ -85,6 +85,28 @@ export function workflowRepository(db: Db): WorkflowRepository {
         .where(and(eq(workflows.tenantId, tenantId), eq(workflows.status, 'published')))
         .orderBy(workflows.title);
       return rows.map(toWorkflow);
+    },
+
+    async listPublishedCatalogue(tenantId) {
+      const rows = await db
+        .select({ workflow: workflows, version: workflowVersions, authorName: people.displayName })
+        .from(workflows)
+        .innerJoin(
+          workflowVersions,
+          and(
+            eq(workflowVersions.tenantId, workflows.tenantId),
+            eq(workflowVersions.workflowId, workflows.id),
+            eq(workflowVersions.versionNumber, workflows.latestVersionNumber),
+          ),
+        )
+        .leftJoin(people, and(eq(people.tenantId, workflows.tenantId), eq(people.id, workflows.authorId)))
+        .where(and(eq(workflows.tenantId, tenantId), eq(workflows.status, 'published')))
+        .orderBy(workflows.title);
+      return rows.map((row) => ({
+        workflow: toWorkflow(row.workflow),
+        version: toVersion(row.version),
+        authorName: row.authorName,
+      }));
     },
 
     async findByTitle(tenantId, title) {

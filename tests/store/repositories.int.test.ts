@@ -106,6 +106,11 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
       120,
     );
     expect((await store.workflows.latestVersion(tenantId, first.workflow.id))?.id).toBe(second.version.id);
+    const catalogue = await store.workflows.listPublishedCatalogue(tenantId);
+    expect(
+      catalogue.map((entry) => [entry.workflow.id, entry.version.versionNumber, entry.authorName]),
+    ).toEqual([[first.workflow.id, 2, author.displayName]]);
+    expect(await store.workflows.listPublishedCatalogue(randomUUID())).toEqual([]);
     await expect(
       publishWorkflow({
         store,
