@@ -44,7 +44,7 @@ const environmentSchema = z.object({
     .min(1_024)
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(16),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
