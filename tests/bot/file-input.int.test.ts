@@ -1,16 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_DEFAULT_USER_EMAIL, DEMO_TENANT, requireDemoPerson } from '../../server/demo';
+import { DEMO_DEFAULT_USER_EMAIL, DEMO_TENANT } from '../../server/demo';
 import { docxWith, pdfWithPages } from '../files/sample-files';
-import { startLocalConnector } from '../support/local-connector';
-import { startTestServer, type TestServer } from '../support/practica-server';
-import { actionData, cardOf, cardText, TeamsUser } from '../support/teams-user';
+import { startChat, type Chat } from '../support/chat';
+import { actionData, cardOf, cardText, type TeamsUser } from '../support/teams-user';
 
 const RECONCILIATION = 'Account 2150 accrued expenses: GL balance 182,400 against subledger 180,100.';
 
 describe('material attached as a file', () => {
-  let server: TestServer;
-  let connector: Awaited<ReturnType<typeof startLocalConnector>>;
+  let chat: Chat;
   let files: http.Server;
   let filesUrl = '';
   let user: TeamsUser;
@@ -34,18 +32,11 @@ describe('material attached as a file', () => {
     });
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
     filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
-    server = await startTestServer('pglite');
-    connector = await startLocalConnector();
-    const analyst = requireDemoPerson(DEMO_DEFAULT_USER_EMAIL);
-    user = new TeamsUser(server.url, connector, {
-      tenantId: DEMO_TENANT.id,
-      aadObjectId: analyst.aadObjectId,
-      displayName: analyst.displayName,
-    });
+    chat = await startChat();
+    user = chat.userFor(DEMO_DEFAULT_USER_EMAIL);
   });
   afterAll(async () => {
-    await server?.close();
-    await connector?.close();
+    await chat?.close();
     await new Promise<void>((resolve) => files.close(() => resolve()));
   });
 
@@ -62,7 +53,7 @@ describe('material attached as a file', () => {
     });
 
   it('fills the step with the text of a Word file, shows a preview to confirm, and goes on with it', async () => {
-    const memo = (await server.store.workflows.listPublished(DEMO_TENANT.id)).find(
+    const memo = (await chat.server.store.workflows.listPublished(DEMO_TENANT.id)).find(
       (workflow) => workflow.title === 'Monthly reconciliation variance memo',
     )!;
     const first = await user.click({ op: 'start', workflowId: memo.id });
@@ -83,7 +74,7 @@ describe('material attached as a file', () => {
   });
 
   it('says a password-protected PDF cannot be read and stores nothing from it', async () => {
-    const memo = (await server.store.workflows.listPublished(DEMO_TENANT.id)).find(
+    const memo = (await chat.server.store.workflows.listPublished(DEMO_TENANT.id)).find(
       (workflow) => workflow.title === 'Competitive analysis brief',
     )!;
     await user.click({ op: 'start', workflowId: memo.id });
@@ -91,8 +82,8 @@ describe('material attached as a file', () => {
     expect(replies.map((reply) => reply.activity.text ?? '').join('\n')).toContain(
       'board.pdf is protected by a password',
     );
-    const person = await server.store.people.findByAadObjectId(DEMO_TENANT.id, user.person.aadObjectId);
-    const current = await server.store.sessions.findCurrentForPerson(DEMO_TENANT.id, person!.id);
+    const person = await chat.server.store.people.findByAadObjectId(DEMO_TENANT.id, user.person.aadObjectId);
+    const current = await chat.server.store.sessions.findCurrentForPerson(DEMO_TENANT.id, person!.id);
     expect(JSON.stringify(current?.steps[0]?.inputs ?? {})).not.toContain('Confidential');
   });
 

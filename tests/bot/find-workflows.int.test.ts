@@ -1,27 +1,16 @@
-import { DEMO_DEFAULT_USER_EMAIL, DEMO_TENANT, requireDemoPerson } from '../../server/demo';
-import { startLocalConnector } from '../support/local-connector';
-import { startTestServer, type TestServer } from '../support/practica-server';
-import { actionData, cardOf, cardText, TeamsUser } from '../support/teams-user';
+import { DEMO_DEFAULT_USER_EMAIL } from '../../server/demo';
+import { startChat, type Chat } from '../support/chat';
+import { actionData, cardOf, cardText, type TeamsUser } from '../support/teams-user';
 
 describe('finding a workflow in chat', () => {
-  let server: TestServer;
-  let connector: Awaited<ReturnType<typeof startLocalConnector>>;
+  let chat: Chat;
   let user: TeamsUser;
 
   beforeAll(async () => {
-    server = await startTestServer('pglite');
-    connector = await startLocalConnector();
-    const analyst = requireDemoPerson(DEMO_DEFAULT_USER_EMAIL);
-    user = new TeamsUser(server.url, connector, {
-      tenantId: DEMO_TENANT.id,
-      aadObjectId: analyst.aadObjectId,
-      displayName: analyst.displayName,
-    });
+    chat = await startChat();
+    user = chat.userFor(DEMO_DEFAULT_USER_EMAIL);
   });
-  afterAll(async () => {
-    await server?.close();
-    await connector?.close();
-  });
+  afterAll(() => chat?.close());
 
   it('searches by words, with social proof, and starts the workflow found', async () => {
     const [reply] = await user.say('find competitor');

@@ -2,9 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DEMO_DEFAULT_USER_EMAIL, DEMO_TENANT, requireDemoPerson } from '../../server/demo';
 import { createLogger } from '../../server/logger';
-import { startLocalConnector } from '../support/local-connector';
-import { startTestServer, type TestServer } from '../support/practica-server';
-import { actionData, cardOf, cardText, TeamsUser } from '../support/teams-user';
+import { startChat, type Chat } from '../support/chat';
+import { actionData, cardOf, cardText, type TeamsUser } from '../support/teams-user';
 import { testDatabaseKinds } from '../support/test-database';
 import { runToFeedback, SAMPLE_MATERIAL } from './session-driver';
 
@@ -38,28 +37,21 @@ describe.each(testDatabaseKinds())('a guided session in Teams chat on %s', (kind
     ['with a model', { LLM_BASE_URL: 'http://llm.test/v1', LLM_API_KEY: 'sk-test', LLM_MODEL: 'gpt-test' }],
     ['in bring-your-own-AI mode', {}],
   ])('%s', (_mode, env) => {
-    let server: TestServer;
-    let connector: Awaited<ReturnType<typeof startLocalConnector>>;
+    let server: Chat['server'];
+    let chat: Chat;
     let user: TeamsUser;
     const logLines: string[] = [];
     const analyst = requireDemoPerson(DEMO_DEFAULT_USER_EMAIL);
 
     beforeAll(async () => {
       // Debug-level logs, captured: nothing the employee pasted or the model wrote may appear in them.
-      server = await startTestServer(kind, env as Record<string, string>, {
+      chat = await startChat(kind, env as Record<string, string>, {
         logger: createLogger('debug', {}, (_level, line) => void logLines.push(line)),
       });
-      connector = await startLocalConnector();
-      user = new TeamsUser(server.url, connector, {
-        tenantId: DEMO_TENANT.id,
-        aadObjectId: analyst.aadObjectId,
-        displayName: analyst.displayName,
-      });
+      server = chat.server;
+      user = chat.userFor(DEMO_DEFAULT_USER_EMAIL);
     });
-    afterAll(async () => {
-      await server?.close();
-      await connector?.close();
-    });
+    afterAll(() => chat?.close());
 
     it('goes from the welcome card to a deliverable and feedback, all stored', async () => {
       const [home] = await user.say('help');
