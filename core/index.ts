@@ -7,3 +7,4 @@ export * from './sessions';
 export * from './tenants';
 export * from './workflows';
 export * from './llm';
+export * from './xapi-outbox';

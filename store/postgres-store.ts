@@ -8,6 +8,7 @@ import { processedActivityRepository } from './repositories/processed-activity-r
 import { sessionRepository } from './repositories/session-repository';
 import { tenantRepository } from './repositories/tenant-repository';
 import { workflowRepository } from './repositories/workflow-repository';
+import { xapiOutboxRepository } from './repositories/outbox-repository';
 
 /** The core Store port on PostgreSQL (PGlite or a server): every repository bound to one connection or transaction. */
 export function createStore(db: Db, ids: Ids = randomIds): Store {
@@ -21,6 +22,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     jobs: jobRepository(db, newId),
     processedActivities: processedActivityRepository(db),
     audit: auditRepository(db),
+    xapiOutbox: xapiOutboxRepository(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),
   };
 }

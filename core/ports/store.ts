@@ -4,6 +4,7 @@ import type { ConversationReference, Person, PersonProfile } from '../people';
 import type { Session } from '../sessions';
 import type { Tenant, TenantSettings } from '../tenants';
 import type { Workflow, WorkflowVersion } from '../workflows';
+import type { XapiOutboxRepository } from '../xapi-outbox';
 
 export interface TenantRepository {
   get(tenantId: string): Promise<Tenant | null>;
@@ -112,6 +113,8 @@ export interface Store {
   jobs: JobStore;
   processedActivities: ProcessedActivityRepository;
   audit: AuditRepository;
+  /** xAPI statements waiting for their LRS targets (the LMS connector's outbox). */
+  xapiOutbox: XapiOutboxRepository;
   /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 }
