@@ -1,6 +1,7 @@
 export type DomainEventType =
   | 'workflow.published'
   | 'workflow.retired'
+  | 'workflow.shared'
   | 'session.started'
   | 'session.step_completed'
   | 'session.completed'

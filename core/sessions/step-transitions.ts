@@ -113,6 +113,7 @@ export function enterStep(
         workflowVersionId: next.workflowVersionId,
         skillArea: definition.skillArea,
         activeMinutes: activeMinutes(next.activeMs),
+        activeMs: next.activeMs,
         manualMinutes: definition.manualMinutes,
         steps: definition.steps.length,
         regenerations,
