@@ -6,4 +6,5 @@ export {
   type LlmMessage,
   type LlmRequest,
   type LlmResponse,
+  type LlmTextListener,
 } from './llm-client';

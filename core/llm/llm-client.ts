@@ -8,9 +8,18 @@ export type LlmRequest = {
 
 export type LlmResponse = { text: string; model: string };
 
+/** Receives each piece of an answer, in order, as the model writes it. */
+export type LlmTextListener = (delta: string) => void;
+
 /** The configured model. Practica never sends it more than the step's own inputs and earlier outputs. */
 export interface LlmClient {
   complete(request: LlmRequest): Promise<LlmResponse>;
+  /**
+   * Optional: the same call, handing each piece of the answer to `onText` as it arrives. Resolves with the
+   * whole answer, or rejects with an `LlmError` exactly as `complete` would, even after some text was handed
+   * on (a model that breaks off part-way). Clients without it are called through `complete`.
+   */
+  stream?(request: LlmRequest, onText: LlmTextListener): Promise<LlmResponse>;
 }
 
 export type LlmFailureKind =

@@ -18,7 +18,7 @@ export { LOW_RATING_THRESHOLD, SAVED_TIME_DESTINATIONS } from './feedback';
 export { describeSession, type CurrentStepView, type SessionView } from './session-view';
 export { startSession, type StartSessionResult } from './start-session';
 export { actOnSession, type ActOnSessionOptions, type ActResult } from './act-on-session';
-export { runGeneration, type GenerationResult } from './run-generation';
+export { runGeneration, type GenerationResult, type GenerationTextSink } from './run-generation';
 export { GENERATION_JOB, SessionConflictError } from './persist-outcome';
 export {
   abandonIdleSessions,

@@ -11,6 +11,17 @@ export type GenerationResult =
   | { kind: 'skipped' };
 
 /**
+ * Where an answer can be shown while the model writes it (a Teams 1:1 chat). What it is handed is shown,
+ * never stored: only the whole answer is recorded on the session.
+ */
+export interface GenerationTextSink {
+  /** The attempt is waiting and the model is about to be called; resolves true to be handed the text as it comes. */
+  begin(session: Session): Promise<boolean>;
+  /** The next piece of the answer, in order. */
+  append(delta: string): void;
+}
+
+/**
  * Runs one generation attempt on the model outside any transaction, then records the answer (or the
  * failure, in words the employee understands) on the session. The prompt is composed here from the stored
  * inputs, so it never sits in a job payload.
@@ -24,6 +35,8 @@ export async function runGeneration(options: {
   sessionId: string;
   attemptId: string;
   signal?: AbortSignal;
+  /** Used only with a client that can stream, and only if the sink asks for the text. */
+  textSink?: GenerationTextSink;
 }): Promise<GenerationResult> {
   const { store, tenantId, sessionId, attemptId } = options;
   const session = await store.sessions.get(tenantId, sessionId);
@@ -41,10 +54,13 @@ export async function runGeneration(options: {
     | { type: 'generation_succeeded'; attemptId: string; text: string }
     | { type: 'generation_failed'; attemptId: string; reason: string };
   try {
-    const response = await options.llm.complete({
-      messages: promptMessages(session, step, attempt.note),
-      signal: options.signal,
-    });
+    const request = { messages: promptMessages(session, step, attempt.note), signal: options.signal };
+    const { llm, textSink } = options;
+    const stream = llm.stream?.bind(llm);
+    const response =
+      stream && textSink && (await textSink.begin(session))
+        ? await stream(request, (delta) => textSink.append(delta))
+        : await llm.complete(request);
     action = { type: 'generation_succeeded', attemptId, text: response.text };
   } catch (error) {
     const kind = error instanceof LlmError ? error.kind : 'unavailable';

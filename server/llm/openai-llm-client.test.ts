@@ -287,3 +287,162 @@ describe('createLlmClient', () => {
     await expect(llm?.complete(REQUEST)).resolves.toMatchObject({ text: 'Revenue grew 4%.' });
   });
 });
+
+/** A chat-completions stream as OpenAI sends it: Server-Sent Events, one `chat.completion.chunk` per event. */
+function sseChunk(delta: Record<string, unknown>, finishReason: string | null = null): string {
+  const chunk = {
+    id: 'chatcmpl-C1stream',
+    object: 'chat.completion.chunk',
+    created: 1_741_570_283,
+    model: 'gpt-4o-2024-08-06',
+    system_fingerprint: 'fp_6b68a8204b',
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+  };
+  return `data: ${JSON.stringify(chunk)}\n\n`;
+}
+
+const STREAMED_PIECES = ['Revenue ', 'grew ', '4% ', 'to 12.1m.'];
+const streamedEvents = (pieces = STREAMED_PIECES, finishReason = 'stop'): string[] => [
+  sseChunk({ role: 'assistant', content: '', refusal: null }),
+  ...pieces.map((content) => sseChunk({ content })),
+  sseChunk({}, finishReason),
+  'data: [DONE]\n\n',
+];
+
+/** A body that sends `events` one by one, `gapMs` apart, then ends (or fails with `thenFail`, or stalls). */
+function eventStream(
+  events: string[],
+  options: { gapMs?: number; thenFail?: Error; thenStall?: boolean } = {},
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let index = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      if (index > 0 && options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
+      const event = events[index++];
+      if (event !== undefined) controller.enqueue(encoder.encode(event));
+      else if (options.thenFail) controller.error(options.thenFail);
+      else if (options.thenStall) await new Promise(() => undefined);
+      else controller.close();
+    },
+  });
+}
+
+const sse =
+  (body: () => ReadableStream<Uint8Array>): Reply =>
+  () =>
+    new HttpResponse(body(), { headers: { 'content-type': 'text/event-stream; charset=utf-8' } });
+
+/** msw's own fetch, which hands a streamed body on as it comes (`plainCopyFetch` reads it whole first). */
+const unbufferedFetch: typeof fetch = (input, init) => fetch(input, init);
+
+/** Calls `stream` and keeps every piece of text it handed on, in order, with when it came. */
+async function streamed(llm: LlmClient, request: LlmRequest = REQUEST) {
+  const pieces: string[] = [];
+  const times: number[] = [];
+  if (!llm.stream) throw new Error('the adapter should stream');
+  const outcome = await llm
+    .stream(request, (piece) => {
+      pieces.push(piece);
+      times.push(Date.now());
+    })
+    .then(
+      (response) => ({ response, error: null }),
+      (error: unknown) => ({ response: null, error }),
+    );
+  return { pieces, times, ...outcome };
+}
+
+describe('createOpenAiLlmClient stream', () => {
+  it('asks for a stream and hands on each piece in order, then resolves with the whole answer', async () => {
+    const calls = provider([sse(() => eventStream(streamedEvents(), { gapMs: 60 }))]);
+
+    const { pieces, times, response, error } = await streamed(client({ fetch: unbufferedFetch }));
+
+    expect(error).toBeNull();
+    expect(pieces).toEqual(STREAMED_PIECES);
+    // Handed on as they came, not all at the end.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(150);
+    expect(response).toEqual({ text: 'Revenue grew 4% to 12.1m.', model: 'gpt-4o-2024-08-06' });
+    expect(calls[0]?.body).toEqual({ model: 'gpt-4o', messages: REQUEST.messages, stream: true });
+  });
+
+  it('takes a server that ignores `stream` and answers in one piece', async () => {
+    provider([ok()]);
+
+    const { pieces, response } = await streamed(client());
+
+    expect(pieces).toEqual(['Revenue grew 4%.']);
+    expect(response).toMatchObject({ text: 'Revenue grew 4%.' });
+  });
+
+  it('retries a 503 before the stream starts, as complete does', async () => {
+    const calls = provider([status(503), sse(() => eventStream(streamedEvents()))]);
+
+    const { pieces, response } = await streamed(client());
+
+    expect(calls).toHaveLength(2);
+    expect(pieces.join('')).toBe(response?.text);
+  });
+
+  it('reports a stream that breaks off part-way as unavailable, after handing on what came', async () => {
+    const broken = eventStream(streamedEvents().slice(0, 3), { thenFail: new TypeError('terminated') });
+    const llm = client({
+      fetch: async () => new Response(broken, { headers: { 'content-type': 'text/event-stream' } }),
+    });
+
+    const { pieces, error } = await streamed(llm);
+
+    expect(pieces).toEqual(['Revenue ', 'grew ']);
+    expect(error).toBeInstanceOf(LlmError);
+    expect(error).toMatchObject({ kind: 'unavailable' });
+  });
+
+  it('reports an error event in the middle of the stream as unavailable', async () => {
+    const events = [
+      ...streamedEvents().slice(0, 2),
+      `data: ${JSON.stringify({ error: { message: 'The server had an error', type: 'server_error' } })}\n\n`,
+    ];
+    provider([sse(() => eventStream(events))]);
+
+    const { pieces, error } = await streamed(client());
+
+    expect(pieces).toEqual(['Revenue ']);
+    expect(error).toMatchObject({ kind: 'unavailable' });
+  });
+
+  it('reports a stream that stalls past timeoutMs as timeout, within the budget', async () => {
+    provider([sse(() => eventStream(streamedEvents().slice(0, 3), { thenStall: true }))]);
+    const started = Date.now();
+
+    const { pieces, error } = await streamed(client({ timeoutMs: 400, fetch: unbufferedFetch }));
+
+    expect(pieces).toEqual(['Revenue ', 'grew ']);
+    expect(error).toMatchObject({ kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it('reports a stream stopped by the content filter as rejected', async () => {
+    provider([sse(() => eventStream(streamedEvents(['Revenue '], 'content_filter')))]);
+
+    await expect(streamed(client())).resolves.toMatchObject({ error: { kind: 'rejected' } });
+  });
+
+  it('reports a stream with no text as malformed_response', async () => {
+    provider([sse(() => eventStream(streamedEvents([])))]);
+
+    await expect(streamed(client())).resolves.toMatchObject({ error: { kind: 'malformed_response' } });
+  });
+
+  it.each([401, 429])(
+    'maps %i before the stream as complete does, without handing on any text',
+    async (code) => {
+      provider([status(code, { 'retry-after': '0' })]);
+
+      const { pieces, error } = await streamed(client({ maxRetries: 0 }));
+
+      expect(pieces).toEqual([]);
+      expect(error).toMatchObject({ kind: code === 401 ? 'unauthorized' : 'rate_limited' });
+    },
+  );
+});

@@ -1,6 +1,8 @@
 import { OpenAI } from 'openai';
+import { Stream } from 'openai/streaming';
 import { LlmError, type LlmClient, type LlmRequest, type LlmResponse } from '../../core/llm';
 import { readCompletion } from './read-completion';
+import { readStreamedCompletion } from './read-streamed-completion';
 import { retryWithinBudget } from './retry-within-budget';
 import { toLlmError } from './to-llm-error';
 
@@ -23,16 +25,18 @@ export type OpenAiLlmClientOptions = {
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 const NO_API_KEY = 'not-needed';
 
+/** Long enough for a slow model (DESIGN: one taking 60 s must not time out); answers arrive through a job anyway. */
+export const DEFAULT_LLM_TIMEOUT_MS = 180_000;
+
 /**
  * The OpenAI-compatible adapter of the `LlmClient` port. It logs nothing (the SDK's logger is off whatever
  * OPENAI_LOG says) and reads no OPENAI_* environment variable for where to connect or as whom.
  *
  * Retries are the SDK's own; a wait the server asks for that would not fit in `timeoutMs` is not taken, so
- * `complete` settles within `timeoutMs`. Aborting `request.signal` rejects at once with an `LlmError` of kind
- * `timeout` and message `aborted` (the caller gave up waiting; callers that aborted on purpose know why).
+ * `complete` and `stream` settle within `timeoutMs` (a stream's whole answer included). Aborting
+ * `request.signal` rejects at once with an `LlmError` of kind `timeout` and message `aborted` (the caller gave
+ * up waiting; callers that aborted on purpose know why).
  */
-/** Long enough for a slow model (DESIGN: one taking 60 s must not time out); answers arrive through a job anyway. */
-export const DEFAULT_LLM_TIMEOUT_MS = 180_000;
 
 export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
@@ -44,42 +48,76 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
     throw new RangeError('maxRetries must be a whole number, 0 or more');
   }
   const getFetch = (): typeof fetch => options.fetch ?? globalThis.fetch;
+  const body = (request: LlmRequest) => ({
+    model: options.model,
+    messages: request.messages.map(({ role, content }) => ({ role, content })),
+    ...(request.maxOutputTokens === undefined ? {} : { max_tokens: request.maxOutputTokens }),
+  });
+
+  /** Runs one call within the time budget and turns whatever it throws into an `LlmError`. */
+  async function withinBudget(
+    request: LlmRequest,
+    call: (client: OpenAI, signal: AbortSignal) => Promise<LlmResponse>,
+  ): Promise<LlmResponse> {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
+    const client = new OpenAI({
+      baseURL: options.baseUrl ?? DEFAULT_BASE_URL,
+      apiKey: options.apiKey || NO_API_KEY,
+      adminAPIKey: null,
+      organization: null,
+      project: null,
+      timeout: timeoutMs,
+      maxRetries,
+      fetch: retryWithinBudget(getFetch, Date.now() + timeoutMs),
+      logLevel: 'off',
+    });
+    try {
+      return await settleBy(signal, call(client, signal));
+    } catch (error) {
+      if (request.signal?.aborted) throw new LlmError('timeout', 'aborted', { cause: error });
+      if (deadline.aborted) {
+        throw new LlmError('timeout', `no answer within ${timeoutMs} ms`, { cause: error });
+      }
+      throw toLlmError(error);
+    }
+  }
 
   return {
-    async complete(request: LlmRequest): Promise<LlmResponse> {
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
-      const client = new OpenAI({
-        baseURL: options.baseUrl ?? DEFAULT_BASE_URL,
-        apiKey: options.apiKey || NO_API_KEY,
-        adminAPIKey: null,
-        organization: null,
-        project: null,
-        timeout: timeoutMs,
-        maxRetries,
-        fetch: retryWithinBudget(getFetch, Date.now() + timeoutMs),
-        logLevel: 'off',
-      });
-      const completion = client.chat.completions.create(
-        {
-          model: options.model,
-          messages: request.messages.map(({ role, content }) => ({ role, content })),
-          ...(request.maxOutputTokens === undefined ? {} : { max_tokens: request.maxOutputTokens }),
-        },
-        { signal },
-      );
-      try {
-        const body: unknown = await settleBy(signal, completion);
-        return readCompletion(body, options.model);
-      } catch (error) {
-        if (request.signal?.aborted) throw new LlmError('timeout', 'aborted', { cause: error });
-        if (deadline.aborted) {
-          throw new LlmError('timeout', `no answer within ${timeoutMs} ms`, { cause: error });
+    complete: (request) =>
+      withinBudget(request, async (client, signal) =>
+        readCompletion(await client.chat.completions.create(body(request), { signal }), options.model),
+      ),
+
+    // The SDK retries before the first byte of the answer as it does for `complete`; a stream that breaks
+    // off part-way is not retried (its start was already handed on) and rejects like any failed call.
+    stream: (request, onText) =>
+      withinBudget(request, async (client, signal) => {
+        const reading = new AbortController();
+        const stopReading = (): void => reading.abort(signal.reason);
+        signal.addEventListener('abort', stopReading, { once: true });
+        try {
+          const response = await client.chat.completions
+            .create({ ...body(request), stream: true }, { signal: reading.signal })
+            .asResponse();
+          if (!isEventStream(response)) {
+            // Some OpenAI-compatible servers ignore `stream` and answer in one piece.
+            const whole = readCompletion(await response.json(), options.model);
+            onText(whole.text);
+            return whole;
+          }
+          // The client (its logger off) is passed so the SDK never prints a chunk it cannot parse.
+          const chunks = Stream.fromSSEResponse<unknown>(response, reading, client);
+          return await readStreamedCompletion(chunks, options.model, onText);
+        } finally {
+          signal.removeEventListener('abort', stopReading);
         }
-        throw toLlmError(error);
-      }
-    },
+      }),
   };
+}
+
+function isEventStream(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').toLowerCase().includes('text/event-stream');
 }
 
 /** Settles with `work`, or rejects as soon as `signal` aborts: the SDK notices an abort only after a retry wait. */
