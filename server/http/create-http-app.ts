@@ -15,6 +15,7 @@ import { devRoutes } from './routes/dev-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { sessionRoutes } from './routes/session-routes';
+import { xapiProfileRoutes } from './routes/xapi-profile-routes';
 import type { HttpEnv } from './types';
 
 export type HttpAppOptions = {
@@ -52,6 +53,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
 
   app.route('/', healthRoutes(options.readiness, options.isDraining));
   app.route('/', botRoutes(options.handleMessages));
+  app.route('/', xapiProfileRoutes());
 
   const api = new Hono<HttpEnv>();
   api.use('*', authenticate(options.verifyToken));
