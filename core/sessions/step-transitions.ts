@@ -147,6 +147,7 @@ export function completeCurrentStep(
   const completedEvent: SessionEventDraft = {
     type: 'session.step_completed',
     data: {
+      workflowVersionId: session.workflowVersionId,
       stepId: step.id,
       kind: step.kind,
       stepIndex: index,
