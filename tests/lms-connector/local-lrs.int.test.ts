@@ -29,7 +29,7 @@ describe('local LRS (xapi-statements)', () => {
   });
 
   it('stores a batch, accepts the same batch again, and refuses different content under a stored id', async () => {
-    const ids = [randomUUID(), randomUUID()];
+    const ids: string[] = [randomUUID(), randomUUID()];
     expect((await post(ids.map((id) => statement(id)))).status).toBe(200);
     expect((await post(ids.map((id) => statement(id)))).status).toBe(200);
     const conflict = await post([statement(ids[0]!, 'http://adlnet.gov/expapi/verbs/passed')]);
