@@ -1,3 +1,4 @@
+export * from './certificates';
 export * from './errors';
 export * from './events';
 export * from './jobs';

@@ -1,6 +1,7 @@
 import { randomIds, type Ids, type Store } from '../core';
 import type { Db } from './database';
 import { auditRepository } from './repositories/audit-repository';
+import { certificateRepository } from './repositories/certificate-repository';
 import { eventRepository } from './repositories/event-repository';
 import { jobRepository } from './repositories/job-repository';
 import { peopleRepository } from './repositories/people-repository';
@@ -22,6 +23,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     jobs: jobRepository(db, newId),
     processedActivities: processedActivityRepository(db),
     audit: auditRepository(db),
+    certificates: certificateRepository(db),
     xapiOutbox: xapiOutboxRepository(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),
   };

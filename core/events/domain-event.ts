@@ -10,7 +10,8 @@ export type DomainEventType =
   | 'session.reviewed'
   | 'workflow.reused'
   | 'level.changed'
-  | 'certificate.imported';
+  | 'certificate.imported'
+  | 'certificate.voided';
 
 export type DomainEvent = {
   id: string;

@@ -1,3 +1,4 @@
+import type { CertificateRepository } from '../certificates';
 import type { DomainEvent } from '../events';
 import type { JobStore } from '../jobs';
 import type { ConversationReference, Person, PersonProfile } from '../people';
@@ -115,6 +116,8 @@ export interface Store {
   audit: AuditRepository;
   /** xAPI statements waiting for their LRS targets (the LMS connector's outbox). */
   xapiOutbox: XapiOutboxRepository;
+  /** Course completions and credentials from the LMS (L1 evidence). */
+  certificates: CertificateRepository;
   /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 }

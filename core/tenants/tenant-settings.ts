@@ -1,3 +1,5 @@
+import type { CertificateSkillAreaPattern } from '../certificates';
+
 export type ManagerVisibility = 'levels-only' | 'shared' | 'full';
 
 export type SkillArea = { id: string; name: string };
@@ -7,6 +9,8 @@ export type TenantSettings = {
   managerVisibility: ManagerVisibility;
   retentionDays: number;
   nudgesEnabled: boolean;
+  /** Which LMS certificates count in which skill area, by activity id (`*` matches anything). */
+  certificateSkillAreaPatterns?: CertificateSkillAreaPattern[];
 };
 
 export type Tenant = {

@@ -136,6 +136,7 @@ export function statementsForEvent(event: DomainEvent, context: StatementContext
     case 'session.abandoned':
     case 'workflow.retired':
     case 'certificate.imported':
+    case 'certificate.voided':
       return [];
   }
 }
