@@ -13,7 +13,9 @@ import { EMPTY_MESSAGE_TEXT, UNKNOWN_PERSON_TEXT, UNKNOWN_TENANT_TEXT } from './
 
 type Sender = {
   send(
-    activity: string | { type: 'message'; attachments: { contentType: string; content: IAdaptiveCard }[] },
+    activity:
+      | string
+      | { type: 'message'; text?: string; attachments: { contentType: string; content: IAdaptiveCard }[] },
   ): Promise<unknown>;
 };
 
@@ -55,16 +57,17 @@ function fileAttachment(attachments: unknown[] | undefined): FileAttachment | nu
   return null;
 }
 
-export function cardActivity(content: IAdaptiveCard) {
+export function cardActivity(content: IAdaptiveCard, text?: string) {
   return {
     type: 'message' as const,
+    ...(text === undefined ? {} : { text }),
     attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
   };
 }
 
 async function sendAll(sender: Sender, messages: Outgoing[]): Promise<void> {
   for (const message of messages)
-    await sender.send(message.kind === 'text' ? message.text : cardActivity(message.card));
+    await sender.send(message.kind === 'text' ? message.text : cardActivity(message.card, message.text));
 }
 
 /** Wires Practica's conversation onto a Teams SDK app. Handlers stay thin: identify, act once, reply. */

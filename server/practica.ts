@@ -11,7 +11,14 @@ import {
   type Logger,
   type Store,
 } from '../core';
-import { createStore, isFullyMigrated, migrateDatabase, openDatabase, type Database } from '../store';
+import {
+  createStore,
+  isFullyMigrated,
+  migrateDatabase,
+  openDatabase,
+  withReadCaches,
+  type Database,
+} from '../store';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
 import { createTeamsBot } from './bot/create-teams-app';
 import { teamsMessenger } from './bot/teams-messenger';
@@ -80,7 +87,8 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     });
     const llm = options.llm !== undefined ? options.llm : createLlmClient(config.llm);
     const bot = await createTeamsBot(config, {
-      store,
+      // Every turn reads the tenant and the session's workflow version; neither changes under a turn.
+      store: withReadCaches(store),
       clock,
       ids,
       logger: logger.child({ component: 'bot' }),

@@ -14,3 +14,4 @@ export {
   MIGRATION_LOCK_KEY,
 } from './migrate';
 export { createStore } from './postgres-store';
+export { withReadCaches, DEFAULT_READ_CACHES, type ReadCacheOptions } from './read-caches';

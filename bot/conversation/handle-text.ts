@@ -42,10 +42,10 @@ export async function handleText(
     case 'status':
       if (!owned || !view) return [text("You don't have a workflow going. Type **help** to pick one.")];
       return [
-        text(
+        cardMessage(
+          sessionCard(view),
           `You are on step ${view.stepNumber} of ${view.stepCount} of **${view.workflowTitle}**: ${view.stepTitle}.`,
         ),
-        cardMessage(sessionCard(view)),
       ];
     case 'explain':
       return [text(intent.message)];

@@ -98,6 +98,7 @@ export async function runAction(
       action,
       actorPersonId: person.id,
       llmAvailable: deps.llmAvailable,
+      knownSession: owned.session,
       ...options,
     });
   } catch (error) {

@@ -30,6 +30,11 @@ export type ActOnSessionOptions = {
   /** The card message the employee clicked, so a generation started now can update it in place. */
   replyMessageId?: string;
   llmAvailable: boolean;
+  /**
+   * The session as the caller just read it. Used instead of a second read on the first attempt; the
+   * compare-and-set still refuses it if it was already out of date, and the retry reads afresh.
+   */
+  knownSession?: Session;
 };
 
 /**
@@ -39,7 +44,7 @@ export type ActOnSessionOptions = {
 export async function actOnSession(options: ActOnSessionOptions): Promise<ActResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await actOnce(options);
+      return await actOnce(options, attempt === 1 ? options.knownSession : undefined);
     } catch (error) {
       // Another instance won the race. A system action simply retries on the fresh state; an employee's
       // action is re-judged too, and comes back stale if their card no longer matches.
@@ -48,7 +53,7 @@ export async function actOnSession(options: ActOnSessionOptions): Promise<ActRes
   }
 }
 
-async function actOnce(options: ActOnSessionOptions): Promise<ActResult> {
+async function actOnce(options: ActOnSessionOptions, knownSession: Session | undefined): Promise<ActResult> {
   const { store, clock, ids, tenantId } = options;
   const now = clock.now();
   return store.transaction(async (tx) => {
@@ -57,7 +62,10 @@ async function actOnce(options: ActOnSessionOptions): Promise<ActResult> {
       !(await tx.processedActivities.markProcessed(tenantId, options.activityId, now))
     )
       return { kind: 'duplicate' };
-    const session = await tx.sessions.get(tenantId, options.sessionId);
+    const session =
+      knownSession?.id === options.sessionId && knownSession.tenantId === tenantId
+        ? knownSession
+        : await tx.sessions.get(tenantId, options.sessionId);
     if (!session) throw new AppError('not_found', 'That session does not exist.');
     if (options.actorPersonId !== null && session.personId !== options.actorPersonId) {
       throw new AppError('forbidden', 'That session belongs to someone else.');
