@@ -1,4 +1,11 @@
 export { inboundActivitySchema, describeActivityProblem, type InboundActivity } from './activity-schema';
 export type { BotDependencies } from './bot-dependencies';
 export { registerBot, cardActivity } from './register-bot';
-export { deliverGeneration, type ConversationMessenger } from './proactive';
+export {
+  ANSWER_FAILED_NOTE,
+  ANSWER_NOT_NEEDED_NOTE,
+  deliverGeneration,
+  type ConversationMessenger,
+} from './proactive';
+export { AnswerStream, type AnswerStreamOptions, type StreamPart } from './answer-stream';
+export { ANSWER_INFORMATIVE_TEXT, chatAnswerSink, type ChatAnswerSink } from './chat-answer-sink';

@@ -29,7 +29,7 @@ type TurnActivity = {
   attachments?: unknown[];
   from: { aadObjectId?: string; name?: string };
   recipient: { id: string };
-  conversation: { id: string; tenantId?: string };
+  conversation: { id: string; tenantId?: string; conversationType?: unknown };
   channelData?: { tenant?: { id: string } };
 };
 
@@ -83,15 +83,20 @@ export function registerBot(app: App, deps: BotDependencies): void {
       await sender.send(UNKNOWN_PERSON_TEXT);
       return null;
     }
+    const stored = who.person.conversationReference;
+    const { conversationType } = activity.conversation;
+    const type = typeof conversationType === 'string' ? conversationType : undefined;
     if (
       activity.serviceUrl &&
-      who.person.conversationReference?.conversationId !== activity.conversation.id
+      (stored?.conversationId !== activity.conversation.id || stored.conversationType !== type)
     ) {
       await deps.store.people.saveConversationReference(who.tenantId, who.person.id, {
         conversationId: activity.conversation.id,
         serviceUrl: activity.serviceUrl,
         botId: activity.recipient.id,
         channelId: String(activity.channelId),
+        // Answers are streamed only into a 1:1 chat, the one place Teams streams bot messages.
+        ...(type ? { conversationType: type } : {}),
       });
     }
     return who.person;

@@ -5,3 +5,4 @@ export { skillAreasCard, socialProof, workflowEntry, workflowListCard } from './
 export { sessionCard } from './step-cards';
 export { deliverableMessage, LONG_DELIVERABLE_CHARS, longDeliverableCard } from './deliverable-message';
 export { noticeCard } from './notice-card';
+export { answeredBelowCard, streamedAnswerCard } from './streamed-answer-cards';

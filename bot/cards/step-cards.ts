@@ -126,29 +126,40 @@ function generateBody(view: SessionView, current: Extract<CurrentStepView, { kin
       return [
         paragraph(view.instructions),
         document(attempt?.text ?? ''),
-        buttons(
-          button('Accept', { op: 'accept_output', ...ref(view) }, 'positive'),
-          reveal(
-            'Edit',
-            card(
-              new TextInput({ id: 'edited', isMultiline: true, value: attempt?.text ?? '' }),
-              buttons(button('Save my version', { op: 'edit_output', ...ref(view) })),
-            ),
-          ),
-          reveal(
-            'Regenerate',
-            card(
-              new TextInput({
-                id: 'note',
-                placeholder: 'What should change? e.g. "shorter", "use the Q3 figures"',
-              }),
-              buttons(button('Regenerate', { op: 'regenerate', ...ref(view) })),
-            ),
-          ),
-        ),
+        reviewButtons(view, attempt?.text ?? ''),
       ];
   }
 }
+
+/** Accept, edit or regenerate the answer `text` of the current generate step. */
+export function reviewButtons(view: SessionView, text: string) {
+  return buttons(
+    button('Accept', { op: 'accept_output', ...ref(view) }, 'positive'),
+    reveal(
+      'Edit',
+      card(
+        new TextInput({ id: 'edited', isMultiline: true, value: text }),
+        buttons(button('Save my version', { op: 'edit_output', ...ref(view) })),
+      ),
+    ),
+    reveal(
+      'Regenerate',
+      card(
+        new TextInput({
+          id: 'note',
+          placeholder: 'What should change? e.g. "shorter", "use the Q3 figures"',
+        }),
+        buttons(button('Regenerate', { op: 'regenerate', ...ref(view) })),
+      ),
+    ),
+  );
+}
+
+/** The step's header, for cards about the session that are not the step card itself. */
+export const stepHeader = header;
+
+/** Navigation shared with cards about the session that are not the step card itself. */
+export const stepNavigation = navigation;
 
 export const ratingChoices = () =>
   [1, 2, 3, 4, 5].map((value) => new Choice({ title: `${value}`, value: `${value}` }));

@@ -5,6 +5,8 @@ export type ConversationReference = {
   serviceUrl: string;
   botId?: string;
   channelId: string;
+  /** Teams' `conversation.conversationType`: 'personal' (1:1 with the bot), 'groupChat' or 'channel'. */
+  conversationType?: string;
 };
 
 export type Person = {

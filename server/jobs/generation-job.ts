@@ -1,4 +1,4 @@
-import { deliverGeneration, type ConversationMessenger } from '../../bot';
+import { chatAnswerSink, deliverGeneration, type ConversationMessenger } from '../../bot';
 import {
   GENERATION_JOB,
   PermanentJobError,
@@ -10,7 +10,10 @@ import {
 } from '../../core';
 import type { JobDefinition } from './job-definition';
 
-/** Runs a generate step's prompt on the model outside any Teams turn, then shows the answer in the chat. */
+/**
+ * Runs a generate step's prompt on the model outside any Teams turn, then shows the answer in the chat:
+ * streamed as it is written in a 1:1 chat (when the model client can stream), else once it is complete.
+ */
 export function generationJob(options: {
   store: Store;
   clock: Clock;
@@ -24,15 +27,23 @@ export function generationJob(options: {
       const { sessionId, attemptId } = job.payload;
       if (typeof sessionId !== 'string' || typeof attemptId !== 'string')
         throw new PermanentJobError('generation job without a session or attempt');
+      const { store, messenger } = options;
+      const textSink = chatAnswerSink({ store, messenger, logger });
       const result = await runGeneration({
         ...options,
         tenantId: job.tenantId,
         sessionId,
         attemptId,
         signal,
+        textSink,
       });
-      logger.info('Generation finished', { sessionId, attemptId, outcome: result.kind });
-      await deliverGeneration({ store: options.store, messenger: options.messenger, logger, result });
+      logger.info('Generation finished', {
+        sessionId,
+        attemptId,
+        outcome: result.kind,
+        streamed: textSink.stream !== null,
+      });
+      await deliverGeneration({ store, messenger, logger, result, stream: textSink.stream });
     },
   };
 }

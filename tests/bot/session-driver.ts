@@ -1,3 +1,4 @@
+import { waitForAnswer } from '../support/streamed-answers';
 import { actionData, cardText, inputIds, type Card, type TeamsUser } from '../support/teams-user';
 
 export const SAMPLE_MATERIAL =
@@ -5,7 +6,8 @@ export const SAMPLE_MATERIAL =
 
 /**
  * Drives a session from its first step card to the end of feedback the way an employee would with the
- * cards, in either LLM mode (waits for the job to update the card) or bring-your-own-AI mode (pastes an answer).
+ * cards, in either LLM mode (waits for the job's answer: streamed into the chat, or an update of the card) or
+ * bring-your-own-AI mode (pastes an answer).
  */
 export async function runToFeedback(
   user: TeamsUser,
@@ -14,12 +16,16 @@ export async function runToFeedback(
 ): Promise<{ cards: Card[] }> {
   const cards: Card[] = [firstCard];
   let card = firstCard;
+  // What the employee had received before their last click: a generation's answer comes after it.
+  let beforeClick = user.received.length;
   for (let turn = 0; turn < 30; turn++) {
     const submitInputs = actionData(card, 'submit_inputs');
     const provide = actionData(card, 'provide_output');
     const accept = actionData(card, 'accept_output');
     const verify = actionData(card, 'complete_verification');
     const feedback = actionData(card, 'submit_feedback');
+    const generating = cardText(card).includes('Generating…');
+    if (!generating) beforeClick = user.received.length;
     if (submitInputs) {
       const inputs = Object.fromEntries(
         inputIds(card)
@@ -35,14 +41,15 @@ export async function runToFeedback(
       );
     } else if (accept) {
       card = await user.click(accept, {}, { replyToId: options.replyToId });
-    } else if (cardText(card).includes('Generating…')) {
-      card = await user.waitForUpdate(
-        options.replyToId,
-        (update) =>
+    } else if (generating) {
+      card = await waitForAnswer(user, {
+        since: beforeClick,
+        replyToId: options.replyToId,
+        accepts: (update) =>
           actionData(update, 'accept_output') !== null ||
           cardText(update).includes('did not') ||
           actionData(update, 'switch_to_byo') !== null,
-      );
+      });
     } else if (verify) {
       card = await user.click(
         verify,

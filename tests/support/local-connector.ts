@@ -11,7 +11,17 @@ export type SentActivity = {
     text?: string;
     attachments?: { contentType: string; content: unknown }[];
   } & Record<string, unknown>;
+  /** When the connector received it (ms since the epoch). */
+  receivedAt?: number;
 };
+
+/** What a test may make the connector answer instead of accepting an activity (then it is not recorded). */
+export type ConnectorRefusal = { status: number; body: unknown };
+export type ConnectorInterceptor = (request: {
+  method: string;
+  conversationId: string;
+  activity: SentActivity['activity'];
+}) => ConnectorRefusal | null;
 
 /**
  * Stands in for the Bot Connector service: the bot replies to the activity's serviceUrl, and this records
@@ -20,10 +30,13 @@ export type SentActivity = {
 export async function startLocalConnector(): Promise<{
   serviceUrl: string;
   sent: SentActivity[];
+  /** Set to refuse some activities the way the Bot Connector would (e.g. a 403 for a stopped stream). */
+  intercept: ConnectorInterceptor | null;
   close(): Promise<void>;
 }> {
   const sent: SentActivity[] = [];
   let counter = 0;
+  const control: { intercept: ConnectorInterceptor | null } = { intercept: null };
   const server = http.createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -33,11 +46,20 @@ export async function startLocalConnector(): Promise<{
       if ((request.method === 'POST' || request.method === 'PUT') && match?.[1]) {
         const updated = request.method === 'PUT' && match[2] ? decodeURIComponent(match[2]) : undefined;
         if (updated) id = updated;
+        const conversationId = decodeURIComponent(match[1]);
+        const activity = JSON.parse(body) as SentActivity['activity'];
+        const refusal = control.intercept?.({ method: request.method, conversationId, activity }) ?? null;
+        if (refusal) {
+          response.writeHead(refusal.status, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(refusal.body));
+          return;
+        }
         sent.push({
-          conversationId: decodeURIComponent(match[1]),
+          conversationId,
           id,
           ...(updated ? { updatedActivityId: updated } : {}),
-          activity: JSON.parse(body) as SentActivity['activity'],
+          activity,
+          receivedAt: Date.now(),
         });
       }
       response.setHeader('content-type', 'application/json');
@@ -49,6 +71,12 @@ export async function startLocalConnector(): Promise<{
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
+    get intercept() {
+      return control.intercept;
+    },
+    set intercept(value) {
+      control.intercept = value;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
