@@ -5,7 +5,7 @@ const statementAt = (n: number) => ({
   id: `id-${n}`,
   stored: new Date(Date.UTC(2026, 2, 1, 0, 0, n)).toISOString(),
 });
-const ALL = Array.from({ length: 10 }, (_, n) => statementAt(n));
+let ALL = Array.from({ length: 10 }, (_, n) => statementAt(n));
 
 /** An LRS answering `since` correctly, whose `more` links behave as `more` says. */
 function lrs(more: 'works' | 'fails' | 'loops' | 'missing') {
@@ -41,6 +41,17 @@ describe('readStatementsSince', () => {
       expect(client.queries.every((query) => query.verb === 'v' && query.ascending)).toBe(true);
     },
   );
+
+  it('reads a batch stored at one instant past a broken more link by asking for bigger pages', async () => {
+    const previous = ALL;
+    ALL = Array.from({ length: 7 }, (_, n) => ({ id: `same-${n}`, stored: '2026-03-01T00:00:00.000Z' }));
+    try {
+      const reading = await readStatementsSince(lrs('fails'), { verb: 'v', since: null, pageSize: 2 });
+      expect(reading.statements.map((s) => s.id)).toEqual(ALL.map((s) => s.id));
+    } finally {
+      ALL = previous;
+    }
+  });
 
   it('asks from the watermark and lets a failing first page fail the sync', async () => {
     const client = lrs('works');

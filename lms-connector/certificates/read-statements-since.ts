@@ -10,11 +10,13 @@ export type VerbReading = {
 };
 
 const MAX_RESUMES = 1_000;
+const MAX_PAGE_SIZE = 10_000;
 
 /**
  * Every statement with this verb stored after `since`, oldest first. Some LRSs send `more` links that fail,
  * point back at the same page or stop while pages are still full; then the query is asked again from the last
- * stored time seen (less a millisecond, as `since` is exclusive) and statements already read are skipped.
+ * stored time seen (less a millisecond, as `since` is exclusive) and statements already read are skipped;
+ * when a whole page shares one stored time (one batch), pages grow until it fits.
  */
 export async function readStatementsSince(
   client: Pick<LrsClient, 'queryStatements'>,
@@ -24,6 +26,7 @@ export async function readStatementsSince(
   const statements: LrsStatement[] = [];
   let consistentThrough: Date | null = null;
   let since = query.since;
+  let limit = query.pageSize;
   for (let resumed = 0; resumed <= MAX_RESUMES; resumed += 1) {
     let lastStored: string | null = null;
     let pages = 0;
@@ -35,7 +38,7 @@ export async function readStatementsSince(
         verb: query.verb,
         ...(since ? { since } : {}),
         ascending: true,
-        limit: query.pageSize,
+        limit,
       })) {
         pages += 1;
         if (consistentThrough === null && resumed === 0 && page.consistentThrough) {
@@ -50,15 +53,20 @@ export async function readStatementsSince(
           statements.push(statement);
           added += 1;
         }
-        lastPageFull = page.statements.length >= query.pageSize;
+        lastPageFull = page.statements.length >= limit;
       }
     } catch (error) {
       // The first page failing is the LRS failing: the job retries later. A later page is a broken `more`.
       if (pages === 0) throw error;
       broken = true;
     }
-    if ((!broken && !lastPageFull) || lastStored === null || (resumed > 0 && added === 0))
-      return { statements, consistentThrough, resumed };
+    if ((!broken && !lastPageFull) || lastStored === null) return { statements, consistentThrough, resumed };
+    if (resumed > 0 && added === 0) {
+      // Statements stored in one batch share a stored time: ask for bigger pages until the tie fits in one.
+      if (limit >= MAX_PAGE_SIZE) return { statements, consistentThrough, resumed };
+      limit = Math.min(MAX_PAGE_SIZE, limit * 2);
+      continue;
+    }
     since = new Date(new Date(lastStored).getTime() - 1);
   }
   return { statements, consistentThrough, resumed: MAX_RESUMES };
