@@ -41,6 +41,16 @@ type Outcome = {
 
 const isOk = (posted: Posted) => posted.status === 200;
 
+/** The text of a streamed message's final activity, or '' for any other activity. */
+function streamedText(activity: unknown): string {
+  const { entities, text } = (activity ?? {}) as {
+    entities?: { type?: string; streamType?: string }[];
+    text?: unknown;
+  };
+  const final = entities?.some((entity) => entity.type === 'streaminfo' && entity.streamType === 'final');
+  return final && typeof text === 'string' ? text : '';
+}
+
 async function converse(
   botUrl: string,
   connector: LocalConnector,
@@ -82,12 +92,12 @@ async function converse(
   const conversationId = conversationIdOf(persona);
   while (performance.now() - submittedAt < options.waitMs) {
     await new Promise((resolve) => setTimeout(resolve, options.statusEveryMs));
-    const updates = connector
-      .recent(conversationId)
-      .filter((received) => received.updatedActivityId === cardId && received.receivedAt > submittedAt);
-    const answered = updates.find((received) =>
-      cardText(cardOfActivity(received.activity)).includes(SLOW_MODEL_ANSWER),
-    );
+    const since = connector.recent(conversationId).filter((received) => received.receivedAt > submittedAt);
+    const updates = since.filter((received) => received.updatedActivityId === cardId);
+    // In a 1:1 chat the answer is streamed: it arrives as the text of the stream's final message.
+    const answered =
+      updates.find((received) => cardText(cardOfActivity(received.activity)).includes(SLOW_MODEL_ANSWER)) ??
+      since.find((received) => streamedText(received.activity).includes(SLOW_MODEL_ANSWER));
     if (answered) {
       outcome.answeredAfterMs = answered.receivedAt - submittedAt;
       return outcome;
