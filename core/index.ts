@@ -9,3 +9,4 @@ export * from './tenants';
 export * from './workflows';
 export * from './llm';
 export * from './xapi-outbox';
+export * from './proficiency';

@@ -1,0 +1,12 @@
+export * from './level';
+export * from './level-thresholds';
+export * from './proficiency-facts';
+export { weekKey, localDate } from './week-key';
+export {
+  practiceAchievements,
+  practiceProgress,
+  scoreOf,
+  meetsBar,
+  type PracticeAchievement,
+} from './practice-rule';
+export { assessSkillArea, strongestAdoption } from './assess-skill-area';
