@@ -42,7 +42,7 @@ describe('AnswerStream', () => {
     const { stream, posted } = chat();
 
     await expect(stream.open('Asking the AI service…')).resolves.toBe(true);
-    await write(stream, PIECES, 15);
+    await write(stream, PIECES, 25);
     await expect(stream.finish(WHOLE, CARD)).resolves.toBe(true);
 
     expect(posted[0]).toMatchObject({
