@@ -19,13 +19,15 @@ import {
   withReadCaches,
   type Database,
 } from '../store';
+import { withXapiOutbox } from '../lms-connector/outbox';
+import type { LrsTarget } from '../lms-connector/targets';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
 import { createTeamsBot } from './bot/create-teams-app';
 import { teamsMessenger } from './bot/teams-messenger';
 import { describeDatabase, type Config } from './config';
 import { DEMO_TENANT } from './demo';
 import { createHttpApp } from './http';
-import { generationJob, housekeepingJob, JobWorker, scheduleRecurringJobs } from './jobs';
+import { certificateSyncJob, generationJob, housekeepingJob, JobWorker, scheduleRecurringJobs } from './jobs';
 import { createLlmClient } from './llm';
 import { readAttachment } from './files';
 import { createLogger, errorFields } from './logger';
@@ -44,6 +46,8 @@ export type RunningPractica = {
 };
 
 export type StartOptions = {
+  /** The LRS targets of a tenant (statements are written to the outbox for them, certificates read from them). */
+  lrsTargets?: (tenantId: string) => readonly LrsTarget[];
   logger?: Logger;
   clock?: Clock;
   ids?: Ids;
@@ -71,7 +75,14 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         await seedDemoTenant({ store: lockedStore, clock, ids, logger, history: config.seedDemoHistory });
       }
     });
-    const store = createStore(database.db, ids);
+    const lrsTargets = options.lrsTargets ?? null;
+    // Every event appended anywhere writes its xAPI statements to the outbox in the same transaction.
+    const store = withXapiOutbox(createStore(database.db, ids), {
+      targetsFor: (tenantId) => lrsTargets?.(tenantId) ?? [],
+      baseUrl: config.publicBaseUrl,
+      ids,
+      logger: logger.child({ component: 'xapi-outbox' }),
+    });
     const devTokens = config.devMode
       ? await createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID)
       : null;
@@ -127,6 +138,9 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     const definitions = [
       housekeepingJob(store, ids),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
+      ...(lrsTargets
+        ? [certificateSyncJob({ store, clock, ids, baseUrl: config.publicBaseUrl, targetsFor: lrsTargets })]
+        : []),
     ];
     const worker = new JobWorker({
       jobs: store.jobs,

@@ -1,4 +1,5 @@
 export { JobWorker, type WorkerOptions } from './worker';
-export type { JobContext, JobDefinition } from './job-definition';
+export type { JobContext, JobDefinition, JobRunOutcome } from './job-definition';
 export { housekeepingJob, nextDailyRun, scheduleRecurringJobs, HOUSEKEEPING_JOB } from './housekeeping';
 export { generationJob } from './generation-job';
+export { certificateSyncJob, CERTIFICATE_SYNC_JOB } from './certificate-sync-job';

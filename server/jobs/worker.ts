@@ -131,7 +131,7 @@ export class JobWorker {
     );
     heartbeat.unref();
     try {
-      await definition.run(job, { signal: abort.signal, logger, now: clock.now() });
+      const outcome = await definition.run(job, { signal: abort.signal, logger, now: clock.now() });
       const completedAt = clock.now();
       if (await jobs.complete({ jobId: job.id, workerId, now: completedAt })) {
         logger.debug('Job done');
@@ -139,7 +139,7 @@ export class JobWorker {
           await jobs.enqueue({
             tenantId: job.tenantId,
             kind: job.kind,
-            payload: job.payload,
+            payload: outcome?.nextPayload ?? job.payload,
             runAt: definition.nextRunAt(completedAt),
             uniqueKey: job.uniqueKey ?? job.kind,
             maxAttempts: job.maxAttempts,
