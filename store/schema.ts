@@ -285,7 +285,24 @@ export const xapiOutbox = pgTable(
   (t) => [
     uniqueIndex('xapi_outbox_statement_target_uq').on(t.tenantId, t.target, t.statementId),
     index('xapi_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('xapi_outbox_due_target_idx').on(t.target, t.status, t.nextAttemptAt),
+    index('xapi_outbox_sent_idx').on(t.tenantId, t.target, t.sentAt),
   ],
+);
+
+/** Per tenant and LRS target: paused (by an admin, or by the LRS refusing our credentials) and the last outcomes. */
+export const xapiTargetState = pgTable(
+  'xapi_target_state',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    target: text('target').notNull(),
+    pausedAt: ts('paused_at'),
+    pauseReason: text('pause_reason'),
+    lastSuccessAt: ts('last_success_at'),
+    lastErrorAt: ts('last_error_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.target] })],
 );
 
 export const personWeekRollups = pgTable(

@@ -1,2 +1,2 @@
 export type { NewOutboxEntry, OutboxEntry, OutboxStatus, XapiStatementPayload } from './outbox-entry';
-export type { XapiOutboxRepository } from './outbox-repository';
+export type { OutboxTargetStats, XapiOutboxRepository } from './outbox-repository';

@@ -1,5 +1,20 @@
 import type { NewOutboxEntry, OutboxEntry } from './outbox-entry';
 
+/** Connector health for one tenant and target, as the admin view shows it. */
+export type OutboxTargetStats = {
+  target: string;
+  /** Rows waiting to be sent (pending, leased or not). */
+  backlog: number;
+  held: number;
+  dead: number;
+  sentLast24h: number;
+  lastSuccessAt: Date | null;
+  lastErrorAt: Date | null;
+  lastError: string | null;
+  pausedAt: Date | null;
+  pauseReason: string | null;
+};
+
 export interface XapiOutboxRepository {
   /** Writes rows; a (tenant, target, statement id) already present is left as it is. Works inside `store.transaction`. */
   enqueue(entries: NewOutboxEntry[]): Promise<void>;
@@ -8,4 +23,36 @@ export interface XapiOutboxRepository {
     tenantId: string,
     options?: { target?: string; status?: OutboxEntry['status']; limit?: number },
   ): Promise<OutboxEntry[]>;
+
+  /**
+   * System-wide (the dispatcher serves every tenant): leases up to `limit` due pending rows of one
+   * tenant for `target`, skipping tenants where the target is paused, in one short transaction
+   * (FOR UPDATE SKIP LOCKED). Counts an attempt on each row.
+   */
+  claimDue(options: {
+    target: string;
+    workerId: string;
+    now: Date;
+    leaseMs: number;
+    limit: number;
+  }): Promise<OutboxEntry[]>;
+  /** Each finishing call is fenced on `workerId`: a dispatcher whose lease was taken over changes nothing. */
+  markSent(options: { ids: string[]; workerId: string; now: Date }): Promise<number>;
+  retryLater(options: {
+    ids: string[];
+    workerId: string;
+    error: string;
+    nextAttemptAt: Date;
+  }): Promise<number>;
+  markDead(options: { ids: string[]; workerId: string; error: string; now: Date }): Promise<number>;
+
+  /** Records the outcome of a delivery for the admin view (last success / last error). */
+  recordOutcome(options: { tenantId: string; target: string; at: Date; error: string | null }): Promise<void>;
+  pause(options: { tenantId: string; target: string; reason: string; at: Date }): Promise<void>;
+  /** Lifts a pause; true when the target was paused. */
+  resume(options: { tenantId: string; target: string }): Promise<boolean>;
+
+  stats(tenantId: string, targets: string[], now: Date): Promise<OutboxTargetStats[]>;
+  /** Dead letters back to pending, due now, attempts reset; all of the target's, or those listed. Returns how many. */
+  requeueDead(options: { tenantId: string; target: string; ids?: string[]; now: Date }): Promise<number>;
 }

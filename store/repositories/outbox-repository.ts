@@ -1,9 +1,25 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { OutboxEntry, OutboxStatus, XapiOutboxRepository } from '../../core';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
+import type { OutboxEntry, OutboxStatus, OutboxTargetStats, XapiOutboxRepository } from '../../core';
 import type { Db } from '../database';
-import { xapiOutbox } from '../schema';
+import { xapiOutbox, xapiTargetState } from '../schema';
 
 type OutboxRow = typeof xapiOutbox.$inferSelect;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function toOutboxEntry(row: OutboxRow): OutboxEntry {
   return {
@@ -25,7 +41,11 @@ export function toOutboxEntry(row: OutboxRow): OutboxEntry {
   };
 }
 
+/** Claiming is cross-tenant on purpose (one dispatcher serves every tenant); everything else takes a tenant. */
 export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
+  const leasedBy = (ids: string[], workerId: string) =>
+    and(inArray(xapiOutbox.id, ids), eq(xapiOutbox.lockedBy, workerId), eq(xapiOutbox.status, 'pending'));
+
   return {
     async enqueue(entries) {
       if (entries.length === 0) return;
@@ -61,6 +81,176 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
         .orderBy(desc(xapiOutbox.createdAt))
         .limit(options.limit ?? 1000);
       return rows.map(toOutboxEntry);
+    },
+
+    async claimDue({ target, workerId, now, leaseMs, limit }) {
+      return db.transaction(async (tx) => {
+        const pausedTenants = tx
+          .select({ tenantId: xapiTargetState.tenantId })
+          .from(xapiTargetState)
+          .where(and(eq(xapiTargetState.target, target), isNotNull(xapiTargetState.pausedAt)));
+        const due = and(
+          eq(xapiOutbox.target, target),
+          eq(xapiOutbox.status, 'pending'),
+          lte(xapiOutbox.nextAttemptAt, now),
+          or(isNull(xapiOutbox.leaseUntil), lt(xapiOutbox.leaseUntil, now)),
+          notInArray(xapiOutbox.tenantId, pausedTenants),
+        );
+        // One tenant per batch: the oldest due row's.
+        const first = await tx
+          .select({ tenantId: xapiOutbox.tenantId })
+          .from(xapiOutbox)
+          .where(due)
+          .orderBy(asc(xapiOutbox.nextAttemptAt))
+          .limit(1)
+          .for('update', { skipLocked: true });
+        if (!first[0]) return [];
+        const picked = await tx
+          .select({ id: xapiOutbox.id })
+          .from(xapiOutbox)
+          .where(and(due, eq(xapiOutbox.tenantId, first[0].tenantId)))
+          .orderBy(asc(xapiOutbox.nextAttemptAt), asc(xapiOutbox.createdAt))
+          .limit(limit)
+          .for('update', { skipLocked: true });
+        if (picked.length === 0) return [];
+        const claimed = await tx
+          .update(xapiOutbox)
+          .set({
+            lockedBy: workerId,
+            leaseUntil: new Date(now.getTime() + leaseMs),
+            attempts: sql`${xapiOutbox.attempts} + 1`,
+          })
+          .where(
+            inArray(
+              xapiOutbox.id,
+              picked.map((row) => row.id),
+            ),
+          )
+          .returning();
+        return claimed
+          .map(toOutboxEntry)
+          .sort(
+            (a, b) =>
+              a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+              a.createdAt.getTime() - b.createdAt.getTime(),
+          );
+      });
+    },
+
+    async markSent({ ids, workerId, now }) {
+      if (ids.length === 0) return 0;
+      const rows = await db
+        .update(xapiOutbox)
+        .set({ status: 'sent', sentAt: now, lastError: null, lockedBy: null, leaseUntil: null })
+        .where(leasedBy(ids, workerId))
+        .returning({ id: xapiOutbox.id });
+      return rows.length;
+    },
+
+    async retryLater({ ids, workerId, error, nextAttemptAt }) {
+      if (ids.length === 0) return 0;
+      const rows = await db
+        .update(xapiOutbox)
+        .set({ nextAttemptAt, lastError: error, lockedBy: null, leaseUntil: null })
+        .where(leasedBy(ids, workerId))
+        .returning({ id: xapiOutbox.id });
+      return rows.length;
+    },
+
+    async markDead({ ids, workerId, error }) {
+      if (ids.length === 0) return 0;
+      const rows = await db
+        .update(xapiOutbox)
+        .set({ status: 'dead', lastError: error, lockedBy: null, leaseUntil: null })
+        .where(leasedBy(ids, workerId))
+        .returning({ id: xapiOutbox.id });
+      return rows.length;
+    },
+
+    async recordOutcome({ tenantId, target, at, error }) {
+      const values = error === null ? { lastSuccessAt: at } : { lastErrorAt: at, lastError: error };
+      await db
+        .insert(xapiTargetState)
+        .values({ tenantId, target, ...values })
+        .onConflictDoUpdate({ target: [xapiTargetState.tenantId, xapiTargetState.target], set: values });
+    },
+
+    async pause({ tenantId, target, reason, at }) {
+      await db
+        .insert(xapiTargetState)
+        .values({ tenantId, target, pausedAt: at, pauseReason: reason })
+        .onConflictDoUpdate({
+          target: [xapiTargetState.tenantId, xapiTargetState.target],
+          set: { pausedAt: at, pauseReason: reason },
+        });
+    },
+
+    async resume({ tenantId, target }) {
+      const rows = await db
+        .update(xapiTargetState)
+        .set({ pausedAt: null, pauseReason: null })
+        .where(
+          and(
+            eq(xapiTargetState.tenantId, tenantId),
+            eq(xapiTargetState.target, target),
+            isNotNull(xapiTargetState.pausedAt),
+          ),
+        )
+        .returning({ target: xapiTargetState.target });
+      return rows.length === 1;
+    },
+
+    async stats(tenantId, targets, now) {
+      if (targets.length === 0) return [];
+      const counts = await db
+        .select({
+          target: xapiOutbox.target,
+          backlog: sql<number | string>`count(*) filter (where ${xapiOutbox.status} = 'pending')`,
+          held: sql<number | string>`count(*) filter (where ${xapiOutbox.status} = 'held')`,
+          dead: sql<number | string>`count(*) filter (where ${xapiOutbox.status} = 'dead')`,
+          sentLast24h: sql<
+            number | string
+          >`count(*) filter (where ${xapiOutbox.status} = 'sent' and ${gt(xapiOutbox.sentAt, new Date(now.getTime() - DAY_MS))})`,
+        })
+        .from(xapiOutbox)
+        .where(and(eq(xapiOutbox.tenantId, tenantId), inArray(xapiOutbox.target, targets)))
+        .groupBy(xapiOutbox.target);
+      const states = await db
+        .select()
+        .from(xapiTargetState)
+        .where(and(eq(xapiTargetState.tenantId, tenantId), inArray(xapiTargetState.target, targets)));
+      return targets.map((target): OutboxTargetStats => {
+        const count = counts.find((row) => row.target === target);
+        const state = states.find((row) => row.target === target);
+        return {
+          target,
+          backlog: Number(count?.backlog ?? 0),
+          held: Number(count?.held ?? 0),
+          dead: Number(count?.dead ?? 0),
+          sentLast24h: Number(count?.sentLast24h ?? 0),
+          lastSuccessAt: state?.lastSuccessAt ?? null,
+          lastErrorAt: state?.lastErrorAt ?? null,
+          lastError: state?.lastError ?? null,
+          pausedAt: state?.pausedAt ?? null,
+          pauseReason: state?.pauseReason ?? null,
+        };
+      });
+    },
+
+    async requeueDead({ tenantId, target, ids, now }) {
+      const rows = await db
+        .update(xapiOutbox)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lockedBy: null, leaseUntil: null })
+        .where(
+          and(
+            eq(xapiOutbox.tenantId, tenantId),
+            eq(xapiOutbox.target, target),
+            eq(xapiOutbox.status, 'dead'),
+            ids ? inArray(xapiOutbox.id, ids) : undefined,
+          ),
+        )
+        .returning({ id: xapiOutbox.id });
+      return rows.length;
     },
   };
 }
