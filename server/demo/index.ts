@@ -1,3 +1,4 @@
 export * from './demo-tenant';
 export * from './workflows';
 export * from './playground-config';
+export * from './demo-certificates';

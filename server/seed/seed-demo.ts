@@ -8,7 +8,8 @@ import {
   type PersonProfile,
   type Store,
 } from '../../core';
-import { DEMO_PEOPLE, DEMO_TENANT, DEMO_WORKFLOWS } from '../demo';
+import { DEMO_CERTIFICATE_PATTERNS, DEMO_PEOPLE, DEMO_TENANT, DEMO_WORKFLOWS } from '../demo';
+import { seedDemoCertificates } from './seed-certificates';
 import { seedDemoHistory } from './seed-history';
 
 export type SeedSummary = {
@@ -20,6 +21,8 @@ export type SeedSummary = {
   sessionsCompleted: number;
   sessionsAbandoned: number;
   sessionsOpen: number;
+  /** LMS certificates added now (none when the demo people already have them). */
+  certificatesSeeded: number;
 };
 
 /**
@@ -36,7 +39,10 @@ export async function seedDemoTenant(options: {
   history?: boolean;
 }): Promise<SeedSummary> {
   const { store, clock, ids, logger } = options;
-  const tenantCreated = await store.tenants.ensure({ ...DEMO_TENANT, settings: defaultTenantSettings() });
+  const tenantCreated = await store.tenants.ensure({
+    ...DEMO_TENANT,
+    settings: { ...defaultTenantSettings(), certificateSkillAreaPatterns: DEMO_CERTIFICATE_PATTERNS },
+  });
   for (const profile of managersFirst(DEMO_PEOPLE)) await store.people.upsertProfile(DEMO_TENANT.id, profile);
 
   let workflowsPublished = 0;
@@ -61,6 +67,7 @@ export async function seedDemoTenant(options: {
     });
     workflowsPublished++;
   }
+  const certificatesSeeded = await seedDemoCertificates({ store, clock, ids });
   const history =
     options.history === false
       ? { sessionsSeeded: 0, completed: 0, abandoned: 0, open: 0 }
@@ -73,6 +80,7 @@ export async function seedDemoTenant(options: {
     sessionsCompleted: history.completed,
     sessionsAbandoned: history.abandoned,
     sessionsOpen: history.open,
+    certificatesSeeded,
   };
   logger.info('Demo tenant loaded', summary);
   return summary;
