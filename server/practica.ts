@@ -19,6 +19,8 @@ import {
   withReadCaches,
   type Database,
 } from '../store';
+import { createLrsClient } from '../lms-connector/client';
+import { OutboxDispatcher } from '../lms-connector/dispatch';
 import { withXapiOutbox } from '../lms-connector/outbox';
 import type { LrsTarget } from '../lms-connector/targets';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
@@ -75,7 +77,8 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         await seedDemoTenant({ store: lockedStore, clock, ids, logger, history: config.seedDemoHistory });
       }
     });
-    const lrsTargets = options.lrsTargets ?? null;
+    const configuredTargets = config.lrs.targets;
+    const lrsTargets = options.lrsTargets ?? (configuredTargets.length > 0 ? () => configuredTargets : null);
     // Every event appended anywhere writes its xAPI statements to the outbox in the same transaction.
     const store = withXapiOutbox(createStore(database.db, ids), {
       targetsFor: (tenantId) => lrsTargets?.(tenantId) ?? [],
@@ -151,9 +154,23 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       ...config.worker,
     });
     await scheduleRecurringJobs(store, definitions, clock.now());
+    const dispatcher = new OutboxDispatcher({
+      outbox: store.xapiOutbox,
+      targets: configuredTargets.map((target) => ({
+        target,
+        client: createLrsClient(target, { timeoutMs: config.lrs.timeoutMs }),
+      })),
+      clock,
+      logger: logger.child({ component: 'lms-connector' }),
+      workerId: `${process.pid}-${ids.uuid().slice(0, 8)}`,
+      leaseMs: config.lrs.leaseMs,
+      pollMs: config.lrs.pollMs,
+      inFlightPerTarget: config.lrs.batchesInFlight,
+    });
 
     const server = await listen(http.fetch, config.host, config.port);
     worker.start();
+    dispatcher.start();
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info('Practica is ready', {
@@ -173,7 +190,10 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         (stopping ??= (async () => {
           draining = true;
           await closeServer(server, config.shutdownTimeoutMs);
-          await worker.stop(config.shutdownTimeoutMs);
+          await Promise.all([
+            worker.stop(config.shutdownTimeoutMs),
+            dispatcher.stop(config.shutdownTimeoutMs),
+          ]);
           await database.close();
           logger.info('Practica stopped');
         })()),

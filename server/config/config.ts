@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseLrsConnectorConfig, type LrsConnectorConfig } from './lrs-targets';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -73,6 +74,8 @@ export type Config = {
   seedDemo: boolean;
   /** With the demo seed: also play 90 days of session history (off in most tests, which do not need it). */
   seedDemoHistory: boolean;
+  /** LMS connector: the LRS targets (none: nothing is written to the outbox or sent) and dispatch settings. */
+  lrs: LrsConnectorConfig;
 };
 
 export class ConfigError extends Error {
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: values.LOG_LEVEL,
     seedDemo: values.SEED_DEMO ?? values.PRACTICA_DEV_MODE,
     seedDemoHistory: values.SEED_DEMO_HISTORY,
+    lrs: parseLrsConnectorConfig(env, (message) => new ConfigError(message)),
   };
 }
 

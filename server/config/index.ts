@@ -1,1 +1,2 @@
 export { ConfigError, describeDatabase, loadConfig, type Config } from './config';
+export type { LrsConnectorConfig } from './lrs-targets';
