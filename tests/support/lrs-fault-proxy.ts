@@ -9,6 +9,10 @@ export type LrsFault =
   | { kind: 'hang' }
   /** Forward, let the LRS store the batch, then cut the connection before the answer reaches the client. */
   | { kind: 'lose-response' }
+  /** Forward, let the LRS store the batch, and never answer (the sender is killed meanwhile). */
+  | { kind: 'hold-answer' }
+  /** Forward plainly (to let some requests through before a fault). */
+  | { kind: 'pass' }
   /** Refuse connections: the LRS is down. */
   | { kind: 'down' };
 
@@ -97,6 +101,10 @@ export async function startLrsFaultProxy(lrsEndpoint: string): Promise<LrsFaultP
       body: method === 'GET' || method === 'HEAD' ? undefined : body,
     });
     const text = Buffer.from(await answer.arrayBuffer());
+    if (fault?.kind === 'hold-answer') {
+      hanging.add(response);
+      return;
+    }
     if (fault?.kind === 'lose-response') {
       log.status = 'no answer';
       request.socket.destroy();
