@@ -25,7 +25,7 @@ describe('the LMS connector in the running service', () => {
   let lrs: LocalLrs;
   let server: TestServer;
   const jordan = requireDemoPerson(DEMO_DEFAULT_USER_EMAIL);
-  const course = `${HOME}/courses/ai-analysis-essentials`;
+  const course = `${HOME}/courses/ai-analysis-advanced`;
 
   beforeAll(async () => {
     lrs = await startLocalLrs();
@@ -48,7 +48,7 @@ describe('the LMS connector in the running service', () => {
           object: {
             objectType: 'Activity',
             id: course,
-            definition: { name: { en: 'AI for analysis: essentials' } },
+            definition: { name: { en: 'AI for analysis: advanced' } },
           },
           timestamp: '2026-05-04T12:00:00Z',
         },
@@ -79,13 +79,13 @@ describe('the LMS connector in the running service', () => {
       return found.some((certificate) => certificate.activityId === course) ? found : null;
     });
     expect(certificates.find((certificate) => certificate.activityId === course)).toMatchObject({
-      name: 'AI for analysis: essentials',
+      name: 'AI for analysis: advanced',
       source: 'lrs:lms',
     });
     const events = await server.store.events.listForTenant(DEMO_TENANT.id, { type: 'certificate.imported' });
     expect(
       events.some(
-        (event) => event.personId === person?.id && event.data.name === 'AI for analysis: essentials',
+        (event) => event.personId === person?.id && event.data.name === 'AI for analysis: advanced',
       ),
     ).toBe(true);
     const next = await eventually(async () => {
