@@ -133,6 +133,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         }
       },
       bootstrapAdminUpn: config.bootstrapAdminUpn,
+      lrsTargets: lrsTargets ?? undefined,
       tabDirectory: options.tabDirectory ?? path.resolve(__dirname, '..', '..', 'tab', 'dist'),
       dev: devTokens ? { issuer: devTokens, tenantId: DEMO_TENANT.id } : undefined,
     });

@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock, Ids, Logger, Store } from '../../core';
+import type { LrsTarget } from '../../lms-connector/targets';
 import type { DevTokenIssuer, TokenVerifier } from '../auth';
 import { errorFields } from '../logger';
 import { authenticate } from './authenticate';
@@ -13,6 +14,7 @@ import { MalformedJsonError } from './read-json-body';
 import { botRoutes } from './routes/bot-routes';
 import { devRoutes } from './routes/dev-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
+import { lrsAdminRoutes } from './routes/lrs-admin-routes';
 import { meRoutes } from './routes/me-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { xapiProfileRoutes } from './routes/xapi-profile-routes';
@@ -29,6 +31,8 @@ export type HttpAppOptions = {
   readiness: Readiness;
   isDraining: () => boolean;
   bootstrapAdminUpn?: string;
+  /** The tenant's LRS targets, for the connector admin API. */
+  lrsTargets?: (tenantId: string) => readonly LrsTarget[];
   tabDirectory: string;
   /** Present only in development mode; without it /dev/* does not exist. */
   dev?: { issuer: DevTokenIssuer; tenantId: string };
@@ -59,6 +63,16 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.use('*', authenticate(options.verifyToken));
   api.route('/', meRoutes({ store: options.store, bootstrapAdminUpn: options.bootstrapAdminUpn }));
   api.route('/', sessionRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
+  api.route(
+    '/',
+    lrsAdminRoutes({
+      store: options.store,
+      clock: options.clock,
+      ids: options.ids,
+      targetsFor: options.lrsTargets ?? (() => []),
+      bootstrapAdminUpn: options.bootstrapAdminUpn,
+    }),
+  );
   app.route('/api/v1', api);
   app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
