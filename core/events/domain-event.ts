@@ -11,7 +11,8 @@ export type DomainEventType =
   | 'workflow.reused'
   | 'level.changed'
   | 'certificate.imported'
-  | 'certificate.voided';
+  | 'certificate.voided'
+  | 'practice.attested';
 
 export type DomainEvent = {
   id: string;

@@ -10,3 +10,9 @@ export {
   type PracticeAchievement,
 } from './practice-rule';
 export { assessSkillArea, strongestAdoption } from './assess-skill-area';
+export {
+  factsFromEvents,
+  peopleAffectedBy,
+  LEVEL_EVIDENCE_EVENTS,
+  type WorkflowAuthorship,
+} from './facts-from-events';

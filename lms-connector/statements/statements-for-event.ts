@@ -137,6 +137,8 @@ export function statementsForEvent(event: DomainEvent, context: StatementContext
     case 'workflow.retired':
     case 'certificate.imported':
     case 'certificate.voided':
+    // An attestation reaches the LRS as the level it leads to (level.changed → mastered).
+    case 'practice.attested':
       return [];
   }
 }
