@@ -4,6 +4,7 @@ import { auditRepository } from './repositories/audit-repository';
 import { certificateRepository } from './repositories/certificate-repository';
 import { eventRepository } from './repositories/event-repository';
 import { jobRepository } from './repositories/job-repository';
+import { levelRepository } from './repositories/level-repository';
 import { peopleRepository } from './repositories/people-repository';
 import { processedActivityRepository } from './repositories/processed-activity-repository';
 import { sessionRepository } from './repositories/session-repository';
@@ -24,6 +25,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     processedActivities: processedActivityRepository(db),
     audit: auditRepository(db),
     certificates: certificateRepository(db),
+    levels: levelRepository(db),
     xapiOutbox: xapiOutboxRepository(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),
   };

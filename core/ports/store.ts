@@ -3,6 +3,7 @@ import type { DomainEvent } from '../events';
 import type { JobStore } from '../jobs';
 import type { ConversationReference, Person, PersonProfile } from '../people';
 import type { Session } from '../sessions';
+import type { LevelRepository } from '../proficiency/stored-level';
 import type { Tenant, TenantSettings } from '../tenants';
 import type { Workflow, WorkflowVersion } from '../workflows';
 import type { XapiOutboxRepository } from '../xapi-outbox';
@@ -40,6 +41,8 @@ export interface WorkflowRepository {
   getVersion(tenantId: string, versionId: string): Promise<WorkflowVersion | null>;
   latestVersion(tenantId: string, workflowId: string): Promise<WorkflowVersion | null>;
   listPublished(tenantId: string): Promise<Workflow[]>;
+  /** Every workflow of the tenant, drafts and retired ones included. */
+  listAll(tenantId: string): Promise<Workflow[]>;
   /** Published workflows with their latest version and their author's name, in one read. */
   listPublishedCatalogue(
     tenantId: string,
@@ -77,6 +80,15 @@ export interface EventRepository {
   listForTenant(
     tenantId: string,
     options?: { type?: DomainEvent['type']; limit?: number },
+  ): Promise<DomainEvent[]>;
+  /**
+   * Events of the given types about any of `personIds` or any of `workflowIds`, oldest first (what a level
+   * rests on: a person's own record and colleagues' runs of the workflows they authored).
+   */
+  listEvidence(
+    tenantId: string,
+    about: { personIds: string[]; workflowIds: string[] },
+    types: readonly DomainEvent['type'][],
   ): Promise<DomainEvent[]>;
 }
 
@@ -118,6 +130,8 @@ export interface Store {
   xapiOutbox: XapiOutboxRepository;
   /** Course completions and credentials from the LMS (L1 evidence). */
   certificates: CertificateRepository;
+  /** Current levels per person and skill area, and their history. */
+  levels: LevelRepository;
   /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 }

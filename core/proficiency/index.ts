@@ -16,3 +16,4 @@ export {
   LEVEL_EVIDENCE_EVENTS,
   type WorkflowAuthorship,
 } from './facts-from-events';
+export type { StoredLevel, LevelChange, LevelChangeReason, LevelRepository } from './stored-level';

@@ -87,6 +87,15 @@ export function workflowRepository(db: Db): WorkflowRepository {
       return rows.map(toWorkflow);
     },
 
+    async listAll(tenantId) {
+      const rows = await db
+        .select()
+        .from(workflows)
+        .where(eq(workflows.tenantId, tenantId))
+        .orderBy(workflows.title);
+      return rows.map(toWorkflow);
+    },
+
     async listPublishedCatalogue(tenantId) {
       const rows = await db
         .select({ workflow: workflows, version: workflowVersions, authorName: people.displayName })
