@@ -10,3 +10,4 @@ export * from './workflows';
 export * from './llm';
 export * from './xapi-outbox';
 export * from './proficiency';
+export * from './reviews';

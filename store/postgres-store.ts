@@ -7,6 +7,7 @@ import { jobRepository } from './repositories/job-repository';
 import { levelRepository } from './repositories/level-repository';
 import { peopleRepository } from './repositories/people-repository';
 import { processedActivityRepository } from './repositories/processed-activity-repository';
+import { reviewRepository } from './repositories/review-repository';
 import { sessionRepository } from './repositories/session-repository';
 import { tenantRepository } from './repositories/tenant-repository';
 import { workflowRepository } from './repositories/workflow-repository';
@@ -26,6 +27,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     audit: auditRepository(db),
     certificates: certificateRepository(db),
     levels: levelRepository(db),
+    reviews: reviewRepository(db),
     xapiOutbox: xapiOutboxRepository(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),
   };

@@ -4,6 +4,7 @@ import type { JobStore } from '../jobs';
 import type { ConversationReference, Person, PersonProfile } from '../people';
 import type { Session } from '../sessions';
 import type { LevelRepository } from '../proficiency/stored-level';
+import type { ReviewRepository } from '../reviews/review';
 import type { Tenant, TenantSettings } from '../tenants';
 import type { Workflow, WorkflowVersion } from '../workflows';
 import type { XapiOutboxRepository } from '../xapi-outbox';
@@ -132,6 +133,8 @@ export interface Store {
   certificates: CertificateRepository;
   /** Current levels per person and skill area, and their history. */
   levels: LevelRepository;
+  /** Managers' and authors' rubric scores for deliverables shared for review. */
+  reviews: ReviewRepository;
   /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 }

@@ -27,3 +27,9 @@ export {
   IDLE_ABANDON_DAYS,
 } from './housekeep-sessions';
 export { readDeliverable, type DeliverableDocument } from './read-deliverable';
+export {
+  deliverableParties,
+  deliverableRole,
+  type DeliverableParties,
+  type DeliverableRole,
+} from './deliverable-access';

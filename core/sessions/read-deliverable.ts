@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { Clock, Ids, Store } from '../ports';
+import { deliverableParties, deliverableRole } from './deliverable-access';
 
 export type DeliverableDocument = {
   sessionId: string;
@@ -30,10 +31,8 @@ export async function readDeliverable(options: {
     store.workflows.get(tenantId, session.workflowId),
     store.workflows.getVersion(tenantId, session.workflowVersionId),
   ]);
-  const isOwner = session.personId === viewerId;
-  const shared = session.feedback?.sharedForReview === true;
-  const isReviewer = shared && (owner?.managerId === viewerId || workflow?.authorId === viewerId);
-  if (!isOwner && !isReviewer) throw notFound;
+  const role = deliverableRole(deliverableParties(session, owner, workflow), viewerId);
+  if (role === null) throw notFound;
   if (session.deliverable === null || session.deliverable === '') {
     throw new AppError(
       'not_found',
@@ -42,7 +41,7 @@ export async function readDeliverable(options: {
         : 'This session has no deliverable yet.',
     );
   }
-  if (!isOwner) {
+  if (role !== 'owner') {
     await store.audit.append({
       id: options.ids.uuid(),
       tenantId,
