@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import {
   randomIds,
   systemClock,
+  withLevelTracking,
   type Clock,
   type Ids,
   type LlmClient,
@@ -29,7 +30,14 @@ import { teamsMessenger } from './bot/teams-messenger';
 import { describeDatabase, type Config } from './config';
 import { DEMO_TENANT } from './demo';
 import { createHttpApp } from './http';
-import { certificateSyncJob, generationJob, housekeepingJob, JobWorker, scheduleRecurringJobs } from './jobs';
+import {
+  certificateSyncJob,
+  generationJob,
+  housekeepingJob,
+  JobWorker,
+  levelLapseJob,
+  scheduleRecurringJobs,
+} from './jobs';
 import { createLlmClient } from './llm';
 import { readAttachment } from './files';
 import { createLogger, errorFields } from './logger';
@@ -72,20 +80,25 @@ export async function startPractica(config: Config, options: StartOptions = {}):
   let draining = false;
   try {
     await migrateDatabase(database, async (lockedDb) => {
-      const lockedStore = createStore(lockedDb, ids);
+      // The seed plays history through the use cases; levels follow it as they would in production.
+      const lockedStore = withLevelTracking(createStore(lockedDb, ids), ids);
       if (config.seedDemo && (await lockedStore.tenants.list()).length === 0) {
         await seedDemoTenant({ store: lockedStore, clock, ids, logger, history: config.seedDemoHistory });
       }
     });
     const configuredTargets = config.lrs.targets;
     const lrsTargets = options.lrsTargets ?? (configuredTargets.length > 0 ? () => configuredTargets : null);
-    // Every event appended anywhere writes its xAPI statements to the outbox in the same transaction.
-    const store = withXapiOutbox(createStore(database.db, ids), {
-      targetsFor: (tenantId) => lrsTargets?.(tenantId) ?? [],
-      baseUrl: config.publicBaseUrl,
+    // Every event appended anywhere writes its xAPI statements to the outbox in the same transaction, and
+    // re-assesses the levels it is evidence for (whose level.changed events reach the outbox too).
+    const store = withLevelTracking(
+      withXapiOutbox(createStore(database.db, ids), {
+        targetsFor: (tenantId) => lrsTargets?.(tenantId) ?? [],
+        baseUrl: config.publicBaseUrl,
+        ids,
+        logger: logger.child({ component: 'xapi-outbox' }),
+      }),
       ids,
-      logger: logger.child({ component: 'xapi-outbox' }),
-    });
+    );
     const devTokens = config.devMode
       ? await createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID)
       : null;
@@ -141,6 +154,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     const messenger = teamsMessenger(bot.app);
     const definitions = [
       housekeepingJob(store, ids),
+      levelLapseJob(store, ids),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
       ...(lrsTargets
         ? [certificateSyncJob({ store, clock, ids, baseUrl: config.publicBaseUrl, targetsFor: lrsTargets })]

@@ -1,4 +1,4 @@
-import { randomIds, systemClock } from '../core';
+import { randomIds, systemClock, withLevelTracking } from '../core';
 import { createStore, migrateDatabase, openDatabase } from '../store';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(database, async (db) => {
       const summary = await seedDemoTenant({
-        store: createStore(db),
+        store: withLevelTracking(createStore(db), randomIds),
         clock: systemClock,
         ids: randomIds,
         logger,

@@ -224,6 +224,37 @@ const cases: Case[] = [
     next: /^1 more colleague reaching L2 with Competitor brief \(2 so far\)\.$/,
   },
   {
+    name: 'an author whose workflow recently brought colleagues to L2 does not lapse for running nothing themselves',
+    facts: () =>
+      facts({
+        adoptions: ['a', 'b', 'c'].map((colleagueId) => ({
+          id: `adopt-${colleagueId}`,
+          workflowId: 'authored',
+          workflowTitle: 'Competitor brief',
+          skillArea: AREA,
+          colleagueId,
+          reachedAt: at('2026-06-25T10:00:00Z'),
+        })),
+      }),
+    level: 3,
+  },
+  {
+    name: 'an L3 with neither own runs nor colleagues reaching L2 in 60 days lapses to L2',
+    facts: () =>
+      facts({
+        adoptions: ['a', 'b', 'c'].map((colleagueId) => ({
+          id: `adopt-${colleagueId}`,
+          workflowId: 'authored',
+          workflowTitle: 'Competitor brief',
+          skillArea: AREA,
+          colleagueId,
+          reachedAt: at('2026-04-01T10:00:00Z'),
+        })),
+      }),
+    level: 2,
+    next: /to get L3 Multiplies back/,
+  },
+  {
     name: "a manager's attestation is L4",
     facts: () =>
       facts({

@@ -42,8 +42,19 @@ export function strongestAdoption(adoptions: AdoptionFact[]): AdoptionFact[] {
 }
 
 /**
+ * When the person last showed the level in practice: their own latest completed session in the area, and for
+ * a multiplier (L3 and up) also a colleague reaching L2 on their workflow, for L4 the attestation.
+ */
+function lastActivity(facts: ProficiencyFacts, earned: Level, adoption: AdoptionFact[]): number {
+  const times = facts.runs.map((run) => run.completedAt.getTime());
+  if (earned >= 3) times.push(...adoption.map((fact) => fact.reachedAt.getTime()));
+  if (earned >= 4) times.push(...facts.attestations.map((fact) => fact.at.getTime()));
+  return Math.max(-Infinity, ...times);
+}
+
+/**
  * A person's level in one skill area at `now` (DESIGN section 5): the highest level whose evidence exists,
- * dropped one step when it is L2 or more and no session in the area was completed in the last `lapseDays`.
+ * dropped one step when it is L2 or more and the area has gone quiet for `lapseDays` (see lastActivity).
  */
 export function assessSkillArea(
   allFacts: ProficiencyFacts,
@@ -78,8 +89,9 @@ export function assessSkillArea(
     });
 
   const top = earned[earned.length - 1]!;
-  const lastRun = facts.runs.reduce((latest, run) => Math.max(latest, run.completedAt.getTime()), -Infinity);
-  const lapsed = top.level >= 2 && now.getTime() - lastRun > thresholds.lapseDays * DAY_MS;
+  const lapsed =
+    top.level >= 2 &&
+    now.getTime() - lastActivity(facts, top.level, adoption) > thresholds.lapseDays * DAY_MS;
   const level = (lapsed ? top.level - 1 : top.level) as Level;
   return {
     skillArea,

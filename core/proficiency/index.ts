@@ -17,3 +17,6 @@ export {
   type WorkflowAuthorship,
 } from './facts-from-events';
 export type { StoredLevel, LevelChange, LevelChangeReason, LevelRepository } from './stored-level';
+export { reassessLevels, levelThresholdsOf, workflowAuthorship } from './reassess-levels';
+export { withLevelTracking } from './with-level-tracking';
+export { checkLapses, recomputeLevels } from './check-lapses';

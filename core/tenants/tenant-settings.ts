@@ -1,4 +1,5 @@
 import type { CertificateSkillAreaPattern } from '../certificates';
+import type { LevelThresholds } from '../proficiency/level-thresholds';
 
 export type ManagerVisibility = 'levels-only' | 'shared' | 'full';
 
@@ -11,6 +12,8 @@ export type TenantSettings = {
   nudgesEnabled: boolean;
   /** Which LMS certificates count in which skill area, by activity id (`*` matches anything). */
   certificateSkillAreaPatterns?: CertificateSkillAreaPattern[];
+  /** The tenant's own numbers for the level rules; anything left out takes DESIGN section 5's default. */
+  levelThresholds?: Partial<LevelThresholds>;
 };
 
 export type Tenant = {

@@ -3,3 +3,4 @@ export type { JobContext, JobDefinition, JobRunOutcome } from './job-definition'
 export { housekeepingJob, nextDailyRun, scheduleRecurringJobs, HOUSEKEEPING_JOB } from './housekeeping';
 export { generationJob } from './generation-job';
 export { certificateSyncJob, CERTIFICATE_SYNC_JOB } from './certificate-sync-job';
+export { levelLapseJob, LEVEL_LAPSE_JOB } from './level-lapse-job';

@@ -1,4 +1,12 @@
-import { randomIds, silentLogger, type DomainEvent, type DomainEventType, type Store } from '../../core';
+import {
+  randomIds,
+  recomputeLevels,
+  silentLogger,
+  withLevelTracking,
+  type DomainEvent,
+  type DomainEventType,
+  type Store,
+} from '../../core';
 import { DEMO_DEFAULT_USER_EMAIL, DEMO_TENANT, DEMO_WORKFLOWS } from '../../server/demo';
 import { HISTORY_CAST } from '../../server/seed/history-cast';
 import { planHistory } from '../../server/seed/history-plan';
@@ -49,10 +57,24 @@ describe.each(testDatabaseKinds())('the demo history on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    store = createStore(database.db);
+    // As the service seeds it: levels follow the history as it is played.
+    store = withLevelTracking(createStore(database.db), randomIds);
     summary = await seedDemoTenant({ store, clock, ids: randomIds, logger: silentLogger });
   }, 120_000);
   afterAll(() => database?.drop());
+
+  it('gives people levels from that history, which a full recompute leaves as they are', async () => {
+    const people = await store.people.list(tenantId);
+    const levels = (
+      await Promise.all(people.map((person) => store.levels.listForPerson(tenantId, person.id)))
+    ).flat();
+    const count = (level: number) => levels.filter((entry) => entry.level === level).length;
+    expect(count(1)).toBeGreaterThanOrEqual(5);
+    expect(count(2)).toBeGreaterThanOrEqual(3);
+    for (const entry of levels) expect(entry.evidence.length).toBeGreaterThan(0);
+    expect((await store.levels.listChanges(tenantId)).length).toBeGreaterThanOrEqual(levels.length);
+    expect(await recomputeLevels({ store, ids: randomIds, tenantId, now: endAt })).toEqual([]);
+  });
 
   it('seeds 120–200 sessions for about 25 people, every one recorded by the session use cases', async () => {
     expect(summary.sessionsSeeded).toBeGreaterThanOrEqual(120);

@@ -1,0 +1,47 @@
+import { randomIds, recomputeLevels, systemClock } from '../core';
+import { withXapiOutbox } from '../lms-connector/outbox';
+import { createStore, migrateDatabase, openDatabase } from '../store';
+import { ConfigError, describeDatabase, loadConfig } from './config';
+import { createLogger } from './logger';
+
+/**
+ * npm run recompute: every person's levels assessed afresh from the event log. Kept up event by event, they
+ * should already agree, so this prints the changes it had to make (normally none).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig({ PRACTICA_DEV_MODE: 'true', ...process.env });
+  const logger = createLogger(config.logLevel);
+  const database =
+    config.database.kind === 'pglite'
+      ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
+      : await openDatabase({ kind: 'postgres', url: config.database.url });
+  try {
+    await migrateDatabase(database);
+    const targets = config.lrs.targets;
+    const store = withXapiOutbox(createStore(database.db), {
+      targetsFor: () => targets,
+      baseUrl: config.publicBaseUrl,
+      ids: randomIds,
+      logger,
+    });
+    const now = systemClock.now();
+    for (const tenant of await store.tenants.list()) {
+      const changes = await recomputeLevels({ store, ids: randomIds, tenantId: tenant.id, now });
+      process.stdout.write(`${tenant.displayName}: ${changes.length} level change(s)\n`);
+      for (const change of changes)
+        process.stdout.write(
+          `  ${change.personId} ${change.skillArea}: L${change.fromLevel} -> L${change.toLevel} (${change.reason})\n`,
+        );
+    }
+    process.stdout.write(`Recomputed levels in ${describeDatabase(config.database)}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `practica recompute: ${error instanceof ConfigError ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
