@@ -137,8 +137,7 @@ export function statementsForEvent(event: DomainEvent, context: StatementContext
     case 'workflow.retired':
     case 'certificate.imported':
     case 'certificate.voided':
-    // An attestation reaches the LRS as the level it leads to (level.changed → mastered).
-    case 'practice.attested':
+    case 'practice.attested': // reaches the LRS as the level it leads to (level.changed → mastered)
       return [];
   }
 }
