@@ -9,3 +9,4 @@ export {
 } from './proactive';
 export { AnswerStream, type AnswerStreamOptions, type StreamPart } from './answer-stream';
 export { ANSWER_INFORMATIVE_TEXT, chatAnswerSink, type ChatAnswerSink } from './chat-answer-sink';
+export { reviewNoticeCard, shareNoticeCard, type ReviewNotice } from './cards';

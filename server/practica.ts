@@ -36,7 +36,9 @@ import {
   housekeepingJob,
   JobWorker,
   levelLapseJob,
+  reviewNoticeJob,
   scheduleRecurringJobs,
+  shareNoticeJob,
 } from './jobs';
 import { createLlmClient } from './llm';
 import { readAttachment } from './files';
@@ -155,6 +157,8 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     const definitions = [
       housekeepingJob(store, ids),
       levelLapseJob(store, ids),
+      reviewNoticeJob({ store, messenger }),
+      shareNoticeJob({ store, messenger }),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
       ...(lrsTargets
         ? [certificateSyncJob({ store, clock, ids, baseUrl: config.publicBaseUrl, targetsFor: lrsTargets })]

@@ -6,3 +6,4 @@ export { sessionCard } from './step-cards';
 export { deliverableMessage, LONG_DELIVERABLE_CHARS, longDeliverableCard } from './deliverable-message';
 export { noticeCard } from './notice-card';
 export { answeredBelowCard, streamedAnswerCard } from './streamed-answer-cards';
+export { reviewNoticeCard, shareNoticeCard, type ReviewNotice } from './review-notice-cards';

@@ -4,3 +4,4 @@ export { housekeepingJob, nextDailyRun, scheduleRecurringJobs, HOUSEKEEPING_JOB 
 export { generationJob } from './generation-job';
 export { certificateSyncJob, CERTIFICATE_SYNC_JOB } from './certificate-sync-job';
 export { levelLapseJob, LEVEL_LAPSE_JOB } from './level-lapse-job';
+export { reviewNoticeJob, shareNoticeJob } from './review-notice-jobs';
