@@ -1,13 +1,26 @@
 import { benchBot } from './bot';
 import { benchSlowModel } from './bot-slow-model';
+import { benchConnector } from './connector';
 import { stopAllChildren } from './processes';
 import { benchStartup, printStartup } from './startup';
 
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
 
-/** npm run bench: prints each figure beside a baseline measured in the same run. */
+const connector = () =>
+  benchConnector(
+    {
+      statements: Number(process.env.BENCH_CONNECTOR_STATEMENTS ?? 10_000),
+      rounds: Number(process.env.BENCH_CONNECTOR_ROUNDS ?? 3),
+      writeEvents: 1_000,
+      outageMs: seconds('BENCH_CONNECTOR_OUTAGE_SECONDS', 10),
+    },
+    (line) => console.log(line),
+  );
+
+/** npm run bench: prints each figure beside a baseline measured in the same run (BENCH_ONLY=connector: that one only). */
 async function main(): Promise<void> {
   console.log(`Practica benchmarks on Node ${process.version}, ${new Date().toISOString()}`);
+  if (process.env.BENCH_ONLY === 'connector') return connector();
   printStartup(
     await benchStartup({
       newRuns: Number(process.env.BENCH_NEW_RUNS ?? 3),
@@ -25,6 +38,7 @@ async function main(): Promise<void> {
     },
     (line) => console.log(line),
   );
+  await connector();
   if (process.env.BENCH_SKIP_SLOW_LLM === '1') {
     console.log('bot under a slow model: skipped (BENCH_SKIP_SLOW_LLM=1)');
   } else {

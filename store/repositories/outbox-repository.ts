@@ -84,57 +84,48 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
     },
 
     async claimDue({ target, workerId, now, leaseMs, limit }) {
-      return db.transaction(async (tx) => {
-        const pausedTenants = tx
-          .select({ tenantId: xapiTargetState.tenantId })
-          .from(xapiTargetState)
-          .where(and(eq(xapiTargetState.target, target), isNotNull(xapiTargetState.pausedAt)));
-        const due = and(
-          eq(xapiOutbox.target, target),
-          eq(xapiOutbox.status, 'pending'),
-          lte(xapiOutbox.nextAttemptAt, now),
-          or(isNull(xapiOutbox.leaseUntil), lt(xapiOutbox.leaseUntil, now)),
-          notInArray(xapiOutbox.tenantId, pausedTenants),
+      const pausedTenants = db
+        .select({ tenantId: xapiTargetState.tenantId })
+        .from(xapiTargetState)
+        .where(and(eq(xapiTargetState.target, target), isNotNull(xapiTargetState.pausedAt)));
+      const due = and(
+        eq(xapiOutbox.target, target),
+        eq(xapiOutbox.status, 'pending'),
+        lte(xapiOutbox.nextAttemptAt, now),
+        or(isNull(xapiOutbox.leaseUntil), lt(xapiOutbox.leaseUntil, now)),
+        notInArray(xapiOutbox.tenantId, pausedTenants),
+      );
+      // One tenant per batch: the oldest due row's.
+      const oldestTenant = db
+        .select({ tenantId: xapiOutbox.tenantId })
+        .from(xapiOutbox)
+        .where(due)
+        .orderBy(asc(xapiOutbox.nextAttemptAt))
+        .limit(1);
+      const picked = db
+        .select({ id: xapiOutbox.id })
+        .from(xapiOutbox)
+        .where(and(due, eq(xapiOutbox.tenantId, oldestTenant)))
+        .orderBy(asc(xapiOutbox.nextAttemptAt), asc(xapiOutbox.createdAt))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      // One statement: the rows are locked, leased and returned together, and the lock ends with it.
+      const claimed = await db
+        .update(xapiOutbox)
+        .set({
+          lockedBy: workerId,
+          leaseUntil: new Date(now.getTime() + leaseMs),
+          attempts: sql`${xapiOutbox.attempts} + 1`,
+        })
+        .where(inArray(xapiOutbox.id, picked))
+        .returning();
+      return claimed
+        .map(toOutboxEntry)
+        .sort(
+          (a, b) =>
+            a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+            a.createdAt.getTime() - b.createdAt.getTime(),
         );
-        // One tenant per batch: the oldest due row's.
-        const first = await tx
-          .select({ tenantId: xapiOutbox.tenantId })
-          .from(xapiOutbox)
-          .where(due)
-          .orderBy(asc(xapiOutbox.nextAttemptAt))
-          .limit(1)
-          .for('update', { skipLocked: true });
-        if (!first[0]) return [];
-        const picked = await tx
-          .select({ id: xapiOutbox.id })
-          .from(xapiOutbox)
-          .where(and(due, eq(xapiOutbox.tenantId, first[0].tenantId)))
-          .orderBy(asc(xapiOutbox.nextAttemptAt), asc(xapiOutbox.createdAt))
-          .limit(limit)
-          .for('update', { skipLocked: true });
-        if (picked.length === 0) return [];
-        const claimed = await tx
-          .update(xapiOutbox)
-          .set({
-            lockedBy: workerId,
-            leaseUntil: new Date(now.getTime() + leaseMs),
-            attempts: sql`${xapiOutbox.attempts} + 1`,
-          })
-          .where(
-            inArray(
-              xapiOutbox.id,
-              picked.map((row) => row.id),
-            ),
-          )
-          .returning();
-        return claimed
-          .map(toOutboxEntry)
-          .sort(
-            (a, b) =>
-              a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
-              a.createdAt.getTime() - b.createdAt.getTime(),
-          );
-      });
     },
 
     async markSent({ ids, workerId, now }) {

@@ -89,7 +89,7 @@ describe.each(testDatabaseKinds())('outbox dispatch to a real LRS through faults
   function startDispatcher(overrides: Partial<DispatcherOptions> = {}, lrsTarget = target) {
     const dispatcher = new OutboxDispatcher({
       outbox: store.xapiOutbox,
-      targets: [{ target: lrsTarget, client: createLrsClient(lrsTarget, { timeoutMs: 2_000 }) }],
+      targets: [{ target: lrsTarget, client: createLrsClient(lrsTarget, { timeoutMs: 15_000 }) }],
       clock: systemClock,
       logger: silentLogger,
       workerId: randomUUID(),

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import {
+  defaultTenantSettings,
+  randomIds,
+  silentLogger,
+  systemClock,
+  type NewOutboxEntry,
+  type Store,
+} from '../core';
+import { createLrsClient } from '../lms-connector/client';
+import { OutboxDispatcher } from '../lms-connector/dispatch';
+import type { LrsTarget } from '../lms-connector/targets';
+import { createStore, migrateDatabase, openDatabase } from '../store';
+import { startBenchLrs, type BenchLrs } from './local-lrs';
+import { formatMs, median } from './stats';
+
+export type ConnectorBenchOptions = {
+  statements: number;
+  rounds: number;
+  /** Transactions per variant for the outbox write overhead. */
+  writeEvents: number;
+  /** How long the LRS is down in the drain figure, with statements arriving throughout. */
+  outageMs: number;
+};
+
+type Statement = Record<string, unknown> & { id: string };
+
+function makeStatements(count: number): Statement[] {
+  const registration = randomUUID();
+  return Array.from({ length: count }, (_, index) => ({
+    id: randomUUID(),
+    actor: {
+      objectType: 'Agent',
+      account: { homePage: 'https://lms.contoso.com', name: `E${10_000 + (index % 500)}` },
+    },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { en: 'completed' } },
+    object: {
+      objectType: 'Activity',
+      id: `https://practica.contoso.com/workflows/${index % 8}`,
+      definition: {
+        name: { en: 'Variance commentary' },
+        type: 'https://w3id.org/xapi/practica/activities/workflow',
+      },
+    },
+    result: { completion: true, duration: 'PT14M', score: { scaled: 0.8 } },
+    context: { registration, platform: 'Microsoft Teams' },
+    timestamp: new Date(Date.UTC(2026, 10, 2, 9, 0, index)).toISOString(),
+  }));
+}
+
+function targetFor(lrs: BenchLrs): LrsTarget {
+  return {
+    name: 'lms',
+    endpoint: lrs.endpoint,
+    auth: { kind: 'basic', username: lrs.username, password: lrs.password },
+    actor: { kind: 'account', homePage: 'https://lms.contoso.com' },
+  };
+}
+
+/** The baseline: the same statements POSTed in batches of 100, one after another, no database. */
+async function bareLoop(lrs: BenchLrs, statements: Statement[]): Promise<number> {
+  const authorization = `Basic ${Buffer.from(`${lrs.username}:${lrs.password}`).toString('base64')}`;
+  const started = performance.now();
+  for (let index = 0; index < statements.length; index += 100) {
+    const response = await fetch(`${lrs.endpoint}statements`, {
+      method: 'POST',
+      headers: {
+        Authorization: authorization,
+        'Content-Type': 'application/json',
+        'X-Experience-API-Version': '1.0.3',
+      },
+      body: JSON.stringify(statements.slice(index, index + 100)),
+    });
+    if (!response.ok) throw new Error(`bare loop: LRS answered ${response.status}`);
+    await response.arrayBuffer();
+  }
+  return performance.now() - started;
+}
+
+function outboxRows(tenantId: string, statements: Statement[], dueAt: Date): NewOutboxEntry[] {
+  return statements.map((statement) => ({
+    id: randomUUID(),
+    tenantId,
+    statementId: statement.id,
+    target: 'lms',
+    eventId: randomUUID(),
+    personId: null,
+    payload: statement,
+    status: 'pending',
+    nextAttemptAt: dueAt,
+  }));
+}
+
+async function newTenant(store: Store): Promise<string> {
+  const tenantId = randomUUID();
+  await store.tenants.ensure({
+    id: tenantId,
+    displayName: 'Bench',
+    settings: defaultTenantSettings(),
+  });
+  return tenantId;
+}
+
+function startDispatcher(store: Store, target: LrsTarget, backoff?: { baseMs: number; capMs: number }) {
+  const dispatcher = new OutboxDispatcher({
+    outbox: store.xapiOutbox,
+    targets: [{ target, client: createLrsClient(target, { timeoutMs: 30_000 }) }],
+    clock: systemClock,
+    logger: silentLogger,
+    workerId: randomUUID(),
+    pollMs: 20,
+    inFlightPerTarget: Number(process.env.BENCH_CONNECTOR_IN_FLIGHT ?? 2),
+    ...(backoff ? { backoff } : {}),
+  });
+  dispatcher.start();
+  return dispatcher;
+}
+
+async function backlogOf(store: Store, tenantId: string): Promise<number> {
+  return (await store.xapiOutbox.stats(tenantId, ['lms'], new Date()))[0]!.backlog;
+}
+
+/** Cheaper than counting: PGlite has one connection, which the dispatcher needs more. */
+async function drained(store: Store, tenantId: string): Promise<boolean> {
+  return (await store.xapiOutbox.list(tenantId, { status: 'pending', limit: 1 })).length === 0;
+}
+
+async function until(condition: () => Promise<boolean>, everyMs = 100): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, everyMs));
+}
+
+/** The statements written to the outbox, then the dispatcher started: time until the backlog is empty. */
+async function throughOutbox(store: Store, lrs: BenchLrs, statements: Statement[]): Promise<number> {
+  const tenantId = await newTenant(store);
+  const rows = outboxRows(tenantId, statements, new Date(Date.now() - 1000));
+  for (let index = 0; index < rows.length; index += 1000)
+    await store.xapiOutbox.enqueue(rows.slice(index, index + 1000));
+  const started = performance.now();
+  const dispatcher = startDispatcher(store, targetFor(lrs));
+  await until(() => drained(store, tenantId));
+  const elapsed = performance.now() - started;
+  await dispatcher.stop();
+  return elapsed;
+}
+
+/** One event per transaction, with and without its outbox row (one statement for one target). */
+async function writeOverhead(store: Store, events: number): Promise<{ withoutMs: number; withMs: number }> {
+  const tenantId = await newTenant(store);
+  const statements = makeStatements(events);
+  const run = async (withOutbox: boolean) => {
+    const started = performance.now();
+    for (const statement of statements) {
+      await store.transaction(async (tx) => {
+        const eventId = randomUUID();
+        await tx.events.append({
+          id: eventId,
+          tenantId,
+          type: 'session.step_completed',
+          personId: null,
+          sessionId: null,
+          workflowId: null,
+          occurredAt: new Date(),
+          data: { step: 2 },
+        });
+        if (withOutbox)
+          await tx.xapiOutbox.enqueue(
+            outboxRows(tenantId, [{ ...statement, id: randomUUID() }], new Date(Date.now() + 3_600_000)),
+          );
+      });
+    }
+    return (performance.now() - started) / statements.length;
+  };
+  await run(false); // warm-up
+  const withoutMs = await run(false);
+  const withMs = await run(true);
+  return { withoutMs, withMs };
+}
+
+/** The LRS goes down while statements keep arriving, comes back, and the backlog drains. */
+async function drainAfterOutage(store: Store, statements: Statement[], outageMs: number) {
+  let lrs = await startBenchLrs();
+  const port = lrs.port;
+  const target = targetFor(lrs);
+  const tenantId = await newTenant(store);
+  const dispatcher = startDispatcher(store, target, { baseMs: 500, capMs: 5_000 });
+  await lrs.stop();
+  const chunk = Math.ceil(statements.length / Math.max(1, Math.floor(outageMs / 100)));
+  const outageStarted = performance.now();
+  for (let index = 0; index < statements.length; index += chunk) {
+    await store.xapiOutbox.enqueue(outboxRows(tenantId, statements.slice(index, index + chunk), new Date()));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await until(async () => performance.now() - outageStarted >= outageMs, 50);
+  lrs = await startBenchLrs(port);
+  const upAt = performance.now();
+  let firstSendAt = 0;
+  await until(async () => {
+    const backlog = await backlogOf(store, tenantId);
+    if (!firstSendAt && backlog < statements.length) firstSendAt = performance.now();
+    return backlog === 0;
+  });
+  const emptyAt = performance.now();
+  await dispatcher.stop();
+  await lrs.stop();
+  return { waitMs: firstSendAt - upAt, drainMs: emptyAt - firstSendAt };
+}
+
+export async function benchConnector(
+  options: ConnectorBenchOptions,
+  print: (line: string) => void,
+): Promise<void> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: null });
+  try {
+    await migrateDatabase(database);
+    const store = createStore(database.db, randomIds);
+    const bare: number[] = [];
+    const outbox: number[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const statements = makeStatements(options.statements);
+      // Alternate which goes first; each gets a fresh LRS, so neither finds the other's statements.
+      for (const which of round % 2 === 0 ? ['bare', 'outbox'] : ['outbox', 'bare']) {
+        const lrs = await startBenchLrs();
+        try {
+          const copy = statements.map((statement) => ({ ...statement }));
+          if (which === 'bare') bare.push(await bareLoop(lrs, copy));
+          else outbox.push(await throughOutbox(store, lrs, copy));
+        } finally {
+          await lrs.stop();
+        }
+      }
+    }
+    const rate = (ms: number) => (options.statements / ms) * 1000;
+    const bareRate = rate(median(bare));
+    const outboxRate = rate(median(outbox));
+    const ratio = outboxRate / bareRate;
+    print(
+      `connector: ${options.statements} statements through the outbox to the local LRS (PGlite): median ` +
+        `${formatMs(median(outbox))}, ${outboxRate.toFixed(0)}/s; bare batched POST loop ${formatMs(median(bare))}, ` +
+        `${bareRate.toFixed(0)}/s; ratio ${ratio.toFixed(2)}x over ${options.rounds} rounds; target >= 0.8x: ` +
+        `${ratio >= 0.8 ? 'meets' : 'MISSES'}`,
+    );
+
+    const overhead = await writeOverhead(store, options.writeEvents);
+    print(
+      `connector: outbox write per event (PGlite, one transaction per event, one statement for one target): ` +
+        `${overhead.withMs.toFixed(2)} ms with the outbox row vs ${overhead.withoutMs.toFixed(2)} ms without, ` +
+        `overhead ${(overhead.withMs - overhead.withoutMs).toFixed(2)} ms`,
+    );
+
+    const drain = await drainAfterOutage(store, makeStatements(options.statements), options.outageMs);
+    const drainRate = rate(drain.drainMs);
+    const drainRatio = drainRate / bareRate;
+    print(
+      `connector: after a ${formatMs(options.outageMs)} LRS outage with ${options.statements} statements arriving, ` +
+        `first send ${formatMs(drain.waitMs)} after the LRS was back (backoff capped at 5 s here, 5 min by default), ` +
+        `then drained at ${drainRate.toFixed(0)}/s = ${drainRatio.toFixed(2)}x the bare loop; target >= 0.8x: ` +
+        `${drainRatio >= 0.8 ? 'meets' : 'MISSES'}`,
+    );
+  } finally {
+    await database.close();
+  }
+}
