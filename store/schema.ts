@@ -285,7 +285,10 @@ export const xapiOutbox = pgTable(
   (t) => [
     uniqueIndex('xapi_outbox_statement_target_uq').on(t.tenantId, t.target, t.statementId),
     index('xapi_outbox_due_idx').on(t.status, t.nextAttemptAt),
-    index('xapi_outbox_due_target_idx').on(t.target, t.status, t.nextAttemptAt),
+    // Only rows still to send: sent and dead rows, the bulk of the table, stay out of the dispatcher's path.
+    index('xapi_outbox_pending_idx')
+      .on(t.target, t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     index('xapi_outbox_sent_idx').on(t.tenantId, t.target, t.sentAt),
   ],
 );

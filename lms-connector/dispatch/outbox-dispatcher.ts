@@ -24,6 +24,9 @@ export type DispatcherOptions = {
   random?: () => number;
 };
 
+/** "Last success" is for people: written at most this often per tenant and target, not after every batch. */
+const SUCCESS_WRITE_INTERVAL_MS = 1_000;
+
 type TargetLane = DispatchTarget & {
   /** Consecutive target-wide failures (LRS down, throttling), for the target's own backoff. */
   failures: number;
@@ -41,6 +44,8 @@ type TargetLane = DispatchTarget & {
 export class OutboxDispatcher {
   private readonly lanes: TargetLane[];
   private readonly sleepers = new Set<() => void>();
+  /** When each tenant's last success on each target was written (ms), to write it at most once a second. */
+  private readonly successWritten = new Map<string, number>();
   private running = false;
   private loops: Promise<void>[] = [];
 
@@ -181,7 +186,12 @@ export class OutboxDispatcher {
           break;
       }
     }
-    if (outcomes.some((outcome) => outcome.kind === 'sent')) {
+    const successKey = `${tenantId}/${target}`;
+    if (
+      outcomes.some((outcome) => outcome.kind === 'sent') &&
+      now.getTime() - (this.successWritten.get(successKey) ?? 0) >= SUCCESS_WRITE_INTERVAL_MS
+    ) {
+      this.successWritten.set(successKey, now.getTime());
       await outbox.recordOutcome({ tenantId, target, at: now, error: null });
     }
     if (lastError) await outbox.recordOutcome({ tenantId, target, at: now, error: lastError });

@@ -1,0 +1,2 @@
+DROP INDEX "xapi_outbox_due_target_idx";--> statement-breakpoint
+CREATE INDEX "xapi_outbox_pending_idx" ON "xapi_outbox" USING btree ("target","next_attempt_at") WHERE "xapi_outbox"."status" = 'pending';
