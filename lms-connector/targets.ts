@@ -17,4 +17,6 @@ export type LrsTarget = {
   endpoint: string;
   auth: LrsAuth;
   actor: LrsActorMapping;
+  /** Send `failed` when a reviewer scores a deliverable below the bar (off by default). */
+  sendFailed?: boolean;
 };

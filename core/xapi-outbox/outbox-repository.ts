@@ -1,4 +1,4 @@
-import type { NewOutboxEntry, OutboxEntry } from './outbox-entry';
+import type { NewOutboxEntry, OutboxEntry, XapiStatementPayload } from './outbox-entry';
 
 /** Connector health for one tenant and target, as the admin view shows it. */
 export type OutboxTargetStats = {
@@ -23,6 +23,15 @@ export interface XapiOutboxRepository {
     tenantId: string,
     options?: { target?: string; status?: OutboxEntry['status']; limit?: number },
   ): Promise<OutboxEntry[]>;
+
+  /** A person's held rows (oldest first), to address once the identifier their target uses is known. */
+  listHeldForPerson(tenantId: string, personId: string, limit?: number): Promise<OutboxEntry[]>;
+  /** Sets payload (now with actor) and status pending, due at `now`, for rows still held; returns how many changed. */
+  release(
+    tenantId: string,
+    rows: { id: string; payload: XapiStatementPayload }[],
+    now: Date,
+  ): Promise<number>;
 
   /**
    * System-wide (the dispatcher serves every tenant): leases up to `limit` due pending rows of one

@@ -26,6 +26,7 @@ describe('parseLrsConnectorConfig', () => {
         LRS_ANALYTICS_CLIENT_SECRET: 'secret',
         LRS_ANALYTICS_SCOPE: 'xapi:write',
         LRS_ANALYTICS_ACTOR: 'mbox',
+        LRS_ANALYTICS_SEND_FAILED: 'true',
         LRS_TIMEOUT_MS: '5000',
       },
       fail,
@@ -48,6 +49,7 @@ describe('parseLrsConnectorConfig', () => {
           scope: 'xapi:write',
         },
         actor: { kind: 'mbox' },
+        sendFailed: true,
       },
     ]);
     expect(config.timeoutMs).toBe(5000);
@@ -73,6 +75,18 @@ describe('parseLrsConnectorConfig', () => {
         fail,
       ),
     ).toThrow(/^Invalid LRS_LMS_ACTOR \(got "openid"\): must be account or mbox$/);
+    expect(() =>
+      parseLrsConnectorConfig(
+        {
+          ...base,
+          LRS_LMS_USERNAME: 'u',
+          LRS_LMS_PASSWORD: 'p',
+          LRS_LMS_ACTOR: 'mbox',
+          LRS_LMS_SEND_FAILED: 'yes',
+        },
+        fail,
+      ),
+    ).toThrow('Invalid LRS_LMS_SEND_FAILED (got "yes"): must be true or false');
     expect(() => parseLrsConnectorConfig({ LRS_TARGETS: 'LMS!' }, fail)).toThrow(
       'Invalid LRS_TARGETS: "LMS!"',
     );

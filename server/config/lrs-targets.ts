@@ -32,7 +32,8 @@ const settingsSchema = z.object({
  * LRS targets from the environment: `LRS_TARGETS=lms,analytics`, then for each name N (upper-cased)
  * `LRS_N_ENDPOINT`, `LRS_N_AUTH` (basic | oauth2) with `LRS_N_USERNAME`/`LRS_N_PASSWORD` or
  * `LRS_N_TOKEN_URL`/`LRS_N_CLIENT_ID`/`LRS_N_CLIENT_SECRET`/`LRS_N_SCOPE`, and `LRS_N_ACTOR`
- * (account | mbox) with `LRS_N_ACTOR_HOME_PAGE` for account. No LRS_TARGETS: no connector.
+ * (account | mbox) with `LRS_N_ACTOR_HOME_PAGE` for account, and `LRS_N_SEND_FAILED` (default false).
+ * No LRS_TARGETS: no connector.
  */
 export function parseLrsConnectorConfig(
   env: NodeJS.ProcessEnv,
@@ -109,5 +110,15 @@ function parseTarget(name: string, env: NodeJS.ProcessEnv, fail: ConfigErrorFact
   } else {
     throw fail(`Invalid ${prefix}ACTOR (got "${actorKind}"): must be account or mbox`);
   }
-  return { name, endpoint: endpoint.endsWith('/') ? endpoint : `${endpoint}/`, auth, actor };
+  const sendFailed = read('SEND_FAILED') ?? 'false';
+  if (sendFailed !== 'true' && sendFailed !== 'false') {
+    throw fail(`Invalid ${prefix}SEND_FAILED (got "${sendFailed}"): must be true or false`);
+  }
+  return {
+    name,
+    endpoint: endpoint.endsWith('/') ? endpoint : `${endpoint}/`,
+    auth,
+    actor,
+    ...(sendFailed === 'true' ? { sendFailed: true } : {}),
+  };
 }

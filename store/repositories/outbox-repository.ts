@@ -83,6 +83,37 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
       return rows.map(toOutboxEntry);
     },
 
+    async listHeldForPerson(tenantId, personId, limit = 1000) {
+      const rows = await db
+        .select()
+        .from(xapiOutbox)
+        .where(
+          and(
+            eq(xapiOutbox.tenantId, tenantId),
+            eq(xapiOutbox.personId, personId),
+            eq(xapiOutbox.status, 'held'),
+          ),
+        )
+        .orderBy(asc(xapiOutbox.createdAt))
+        .limit(limit);
+      return rows.map(toOutboxEntry);
+    },
+
+    async release(tenantId, rows, now) {
+      let released = 0;
+      for (const row of rows) {
+        const updated = await db
+          .update(xapiOutbox)
+          .set({ payload: row.payload, status: 'pending', nextAttemptAt: now })
+          .where(
+            and(eq(xapiOutbox.tenantId, tenantId), eq(xapiOutbox.id, row.id), eq(xapiOutbox.status, 'held')),
+          )
+          .returning({ id: xapiOutbox.id });
+        released += updated.length;
+      }
+      return released;
+    },
+
     async claimDue({ target, workerId, now, leaseMs, limit }) {
       const pausedTenants = db
         .select({ tenantId: xapiTargetState.tenantId })

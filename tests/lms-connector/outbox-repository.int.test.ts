@@ -59,4 +59,38 @@ describe.each(testDatabaseKinds())('xAPI outbox repository on %s', (kind) => {
     expect(await store.xapiOutbox.list(tenantId)).toHaveLength(2);
     expect(await store.xapiOutbox.list(otherTenant)).toHaveLength(0);
   });
+
+  it("releases a person's held rows with their addressed statement once, and leaves sent or other people's rows alone", async () => {
+    const tenantId = await seedTenant(store);
+    const personId = randomUUID();
+    const held = [
+      entry(tenantId, { personId, status: 'held' }),
+      entry(tenantId, { personId, status: 'held' }),
+    ];
+    const someoneElse = entry(tenantId, { personId: randomUUID(), status: 'held' });
+    await store.xapiOutbox.enqueue([...held, someoneElse]);
+
+    expect(
+      (await store.xapiOutbox.listHeldForPerson(tenantId, personId)).map((row) => row.id).sort(),
+    ).toEqual(held.map((row) => row.id).sort());
+    const now = new Date('2026-11-03T10:00:00.000Z');
+    const addressed = held.map((row) => ({
+      id: row.id,
+      payload: { ...row.payload, actor: { mbox: 'mailto:pat@contoso.com' } },
+    }));
+    expect(await store.xapiOutbox.release(tenantId, addressed, now)).toBe(2);
+    expect(await store.xapiOutbox.release(tenantId, addressed, now)).toBe(0);
+    expect(await store.xapiOutbox.release(randomUUID(), [{ id: someoneElse.id, payload: {} }], now)).toBe(0);
+
+    const pending = await store.xapiOutbox.list(tenantId, { status: 'pending' });
+    expect(pending).toHaveLength(2);
+    expect(pending[0]).toMatchObject({
+      nextAttemptAt: now,
+      payload: { actor: { mbox: 'mailto:pat@contoso.com' } },
+    });
+    expect(await store.xapiOutbox.listHeldForPerson(tenantId, personId)).toHaveLength(0);
+    expect((await store.xapiOutbox.list(tenantId, { status: 'held' })).map((row) => row.id)).toEqual([
+      someoneElse.id,
+    ]);
+  });
 });
