@@ -43,6 +43,10 @@ export async function reassessLevels(options: {
   const authorship = options.authorship ?? (await workflowAuthorship(store, tenantId));
   const changes: LevelChange[] = [];
   for (const personId of new Set(options.personIds)) {
+    const storedLevels = await store.levels.listForPerson(tenantId, personId);
+    // Never assess as of a moment before the person's levels were last set: an event recorded late (dated
+    // in the past) adds to what is known; it does not turn the clock back on later evidence.
+    const asOf = new Date(Math.max(at.getTime(), ...storedLevels.map((row) => row.updatedAt.getTime())));
     const authored = [...authorship]
       .filter(([, workflow]) => workflow.authorId === personId)
       .map(([id]) => id);
@@ -52,16 +56,15 @@ export async function reassessLevels(options: {
         { personIds: [personId], workflowIds: authored },
         LEVEL_EVIDENCE_EVENTS,
       )
-    ).filter((event) => event.occurredAt.getTime() <= at.getTime());
+    ).filter((event) => event.occurredAt.getTime() <= asOf.getTime());
     const facts = factsFromEvents(events, authorship, thresholds).get(personId) ?? noFacts();
-    const stored = new Map(
-      (await store.levels.listForPerson(tenantId, personId)).map((row) => [row.skillArea, row]),
-    );
+    const stored = new Map(storedLevels.map((row) => [row.skillArea, row]));
     const areas = new Set([...(tenant?.settings.skillAreas ?? []).map((area) => area.id), ...stored.keys()]);
     for (const area of areas) {
-      const assessment = assessSkillArea(facts, area, thresholds, at);
+      const assessment = assessSkillArea(facts, area, thresholds, asOf);
       const change = await storeAssessment({
         ...options,
+        at: asOf,
         personId,
         assessment,
         previous: stored.get(area) ?? null,

@@ -11,6 +11,7 @@ import {
 import { DEMO_CERTIFICATE_PATTERNS, DEMO_PEOPLE, DEMO_TENANT, DEMO_WORKFLOWS } from '../demo';
 import { seedDemoCertificates } from './seed-certificates';
 import { seedDemoHistory } from './seed-history';
+import { seedDemoReviews } from './seed-reviews';
 
 export type SeedSummary = {
   tenantCreated: boolean;
@@ -23,6 +24,9 @@ export type SeedSummary = {
   sessionsOpen: number;
   /** LMS certificates added now (none when the demo people already have them). */
   certificatesSeeded: number;
+  /** Managers' reviews of shared deliverables, and confirmed redesigns (L4), added now. */
+  reviewsSeeded: number;
+  attestationsSeeded: number;
 };
 
 /**
@@ -72,6 +76,10 @@ export async function seedDemoTenant(options: {
     options.history === false
       ? { sessionsSeeded: 0, completed: 0, abandoned: 0, open: 0 }
       : await seedDemoHistory({ store, ids, logger, endAt: clock.now() });
+  const reviewed =
+    options.history === false
+      ? { reviews: 0, attestations: 0 }
+      : await seedDemoReviews({ store, ids, endAt: clock.now() });
   const summary: SeedSummary = {
     tenantCreated,
     people: DEMO_PEOPLE.length,
@@ -81,6 +89,8 @@ export async function seedDemoTenant(options: {
     sessionsAbandoned: history.abandoned,
     sessionsOpen: history.open,
     certificatesSeeded,
+    reviewsSeeded: reviewed.reviews,
+    attestationsSeeded: reviewed.attestations,
   };
   logger.info('Demo tenant loaded', summary);
   return summary;

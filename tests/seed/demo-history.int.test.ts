@@ -63,6 +63,19 @@ describe.each(testDatabaseKinds())('the demo history on %s', (kind) => {
   }, 120_000);
   afterAll(() => database?.drop());
 
+  it("has managers review some of their reports' shared deliverables, and a reviewer's score count first", async () => {
+    expect(summary.reviewsSeeded).toBeGreaterThanOrEqual(3);
+    const reviewed = await events('session.reviewed');
+    expect(reviewed).toHaveLength(summary.reviewsSeeded);
+    for (const event of reviewed) {
+      const session = await store.sessions.get(tenantId, event.sessionId!);
+      expect(session?.feedback?.sharedForReview).toBe(true);
+      expect(event.occurredAt.getTime()).toBeGreaterThan(session!.completedAt!.getTime());
+      expect(event.occurredAt.getTime()).toBeLessThanOrEqual(endAt.getTime());
+    }
+    expect(summary.attestationsSeeded).toBe(1);
+  });
+
   it('gives people levels from that history, which a full recompute leaves as they are', async () => {
     const people = await store.people.list(tenantId);
     const levels = (
@@ -71,6 +84,10 @@ describe.each(testDatabaseKinds())('the demo history on %s', (kind) => {
     const count = (level: number) => levels.filter((entry) => entry.level === level).length;
     expect(count(1)).toBeGreaterThanOrEqual(5);
     expect(count(2)).toBeGreaterThanOrEqual(3);
+    expect(count(3)).toBeGreaterThanOrEqual(1);
+    expect(count(4)).toBe(1);
+    // L0 too: people the history never reached.
+    expect(new Set(levels.map((entry) => entry.personId)).size).toBeLessThan(people.length);
     for (const entry of levels) expect(entry.evidence.length).toBeGreaterThan(0);
     expect((await store.levels.listChanges(tenantId)).length).toBeGreaterThanOrEqual(levels.length);
     expect(await recomputeLevels({ store, ids: randomIds, tenantId, now: endAt })).toEqual([]);
