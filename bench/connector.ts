@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import {
   defaultTenantSettings,
   randomIds,
@@ -205,58 +206,108 @@ async function drainAfterOutage(store: Store, statements: Statement[], outageMs:
   return { waitMs: firstSendAt - upAt, drainMs: emptyAt - firstSendAt };
 }
 
+type ConnectorDatabase = { label: string; open(): Promise<{ store: Store; close(): Promise<void> }> };
+
+function pglite(): ConnectorDatabase {
+  return {
+    label: 'PGlite',
+    async open() {
+      const database = await openDatabase({ kind: 'pglite', dataDir: null });
+      await migrateDatabase(database);
+      return { store: createStore(database.db, randomIds), close: () => database.close() };
+    },
+  };
+}
+
+function postgres(adminUrl: string): ConnectorDatabase {
+  return {
+    label: 'PostgreSQL',
+    async open() {
+      const name = `practica_bench_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+      const admin = new Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+      await migrateDatabase(database);
+      return {
+        store: createStore(database.db, randomIds),
+        close: async () => {
+          await database.close();
+          const cleanup = new Client({ connectionString: adminUrl });
+          await cleanup.connect();
+          await cleanup.query(`drop database if exists ${name} with (force)`);
+          await cleanup.end();
+        },
+      };
+    },
+  };
+}
+
 export async function benchConnector(
+  options: ConnectorBenchOptions & { postgresAdminUrl?: string },
+  print: (line: string) => void,
+): Promise<void> {
+  const databases = [pglite(), ...(options.postgresAdminUrl ? [postgres(options.postgresAdminUrl)] : [])];
+  for (const database of databases) {
+    const { store, close } = await database.open();
+    try {
+      await benchOn(database.label, store, options, print);
+    } finally {
+      await close();
+    }
+  }
+}
+
+async function benchOn(
+  label: string,
+  store: Store,
   options: ConnectorBenchOptions,
   print: (line: string) => void,
 ): Promise<void> {
-  const database = await openDatabase({ kind: 'pglite', dataDir: null });
-  try {
-    await migrateDatabase(database);
-    const store = createStore(database.db, randomIds);
-    const bare: number[] = [];
-    const outbox: number[] = [];
-    for (let round = 0; round < options.rounds; round++) {
-      const statements = makeStatements(options.statements);
-      // Alternate which goes first; each gets a fresh LRS, so neither finds the other's statements.
-      for (const which of round % 2 === 0 ? ['bare', 'outbox'] : ['outbox', 'bare']) {
-        const lrs = await startBenchLrs();
-        try {
-          const copy = statements.map((statement) => ({ ...statement }));
-          if (which === 'bare') bare.push(await bareLoop(lrs, copy));
-          else outbox.push(await throughOutbox(store, lrs, copy));
-        } finally {
-          await lrs.stop();
-        }
+  const bare: number[] = [];
+  const outbox: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const statements = makeStatements(options.statements);
+    // Alternate which goes first; each gets a fresh LRS, so neither finds the other's statements.
+    for (const which of round % 2 === 0 ? ['bare', 'outbox'] : ['outbox', 'bare']) {
+      const lrs = await startBenchLrs();
+      try {
+        const copy = statements.map((statement) => ({ ...statement }));
+        if (which === 'bare') bare.push(await bareLoop(lrs, copy));
+        else outbox.push(await throughOutbox(store, lrs, copy));
+      } finally {
+        await lrs.stop();
       }
     }
-    const rate = (ms: number) => (options.statements / ms) * 1000;
-    const bareRate = rate(median(bare));
-    const outboxRate = rate(median(outbox));
-    const ratio = outboxRate / bareRate;
-    print(
-      `connector: ${options.statements} statements through the outbox to the local LRS (PGlite): median ` +
-        `${formatMs(median(outbox))}, ${outboxRate.toFixed(0)}/s; bare batched POST loop ${formatMs(median(bare))}, ` +
-        `${bareRate.toFixed(0)}/s; ratio ${ratio.toFixed(2)}x over ${options.rounds} rounds; target >= 0.8x: ` +
-        `${ratio >= 0.8 ? 'meets' : 'MISSES'}`,
-    );
-
-    const overhead = await writeOverhead(store, options.writeEvents);
-    print(
-      `connector: outbox write per event (PGlite, one transaction per event, one statement for one target): ` +
-        `${overhead.withMs.toFixed(2)} ms with the outbox row vs ${overhead.withoutMs.toFixed(2)} ms without, ` +
-        `overhead ${(overhead.withMs - overhead.withoutMs).toFixed(2)} ms`,
-    );
-
-    const drain = await drainAfterOutage(store, makeStatements(options.statements), options.outageMs);
-    const drainRate = rate(drain.drainMs);
-    const drainRatio = drainRate / bareRate;
-    print(
-      `connector: after a ${formatMs(options.outageMs)} LRS outage with ${options.statements} statements arriving, ` +
-        `first send ${formatMs(drain.waitMs)} after the LRS was back (backoff capped at 5 s here, 5 min by default), ` +
-        `then drained at ${drainRate.toFixed(0)}/s = ${drainRatio.toFixed(2)}x the bare loop; target >= 0.8x: ` +
-        `${drainRatio >= 0.8 ? 'meets' : 'MISSES'}`,
-    );
-  } finally {
-    await database.close();
   }
+  const rate = (ms: number) => (options.statements / ms) * 1000;
+  const bareRate = rate(median(bare));
+  const outboxRate = rate(median(outbox));
+  const ratio = outboxRate / bareRate;
+  print(
+    `connector (${label}): ${options.statements} statements through the outbox to the local LRS: median ` +
+      `${formatMs(median(outbox))}, ${outboxRate.toFixed(0)}/s; bare batched POST loop ${formatMs(median(bare))}, ` +
+      `${bareRate.toFixed(0)}/s; ratio ${ratio.toFixed(2)}x over ${options.rounds} rounds; target >= 0.8x: ` +
+      `${ratio >= 0.8 ? 'meets' : 'MISSES'}`,
+  );
+
+  const overhead = await writeOverhead(store, options.writeEvents);
+  print(
+    `connector (${label}): outbox write per event (one transaction per event, one statement for one target): ` +
+      `${overhead.withMs.toFixed(2)} ms with the outbox row vs ${overhead.withoutMs.toFixed(2)} ms without, ` +
+      `overhead ${(overhead.withMs - overhead.withoutMs).toFixed(2)} ms`,
+  );
+
+  const drain = await drainAfterOutage(store, makeStatements(options.statements), options.outageMs);
+  const drainRate = rate(drain.drainMs);
+  const drainRatio = drainRate / bareRate;
+  print(
+    `connector (${label}): after a ${formatMs(options.outageMs)} LRS outage with ${options.statements} statements ` +
+      `arriving, first send ${formatMs(drain.waitMs)} after the LRS was back (backoff capped at 5 s here, 5 min by ` +
+      `default), then drained at ${drainRate.toFixed(0)}/s = ${drainRatio.toFixed(2)}x the bare loop; ` +
+      `target >= 0.8x: ${drainRatio >= 0.8 ? 'meets' : 'MISSES'}`,
+  );
 }

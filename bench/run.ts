@@ -13,6 +13,7 @@ const connector = () =>
       rounds: Number(process.env.BENCH_CONNECTOR_ROUNDS ?? 3),
       writeEvents: 1_000,
       outageMs: seconds('BENCH_CONNECTOR_OUTAGE_SECONDS', 10),
+      postgresAdminUrl: process.env.TEST_DATABASE_URL || undefined,
     },
     (line) => console.log(line),
   );

@@ -45,6 +45,11 @@ export interface XapiOutboxRepository {
     leaseMs: number;
     limit: number;
   }): Promise<OutboxEntry[]>;
+  /**
+   * System-wide: rows of `target` waiting out a backoff become due now (the LRS is back after an outage, so
+   * their wait no longer serves anything). Returns how many.
+   */
+  retryNow(options: { target: string; now: Date }): Promise<number>;
   /** Each finishing call is fenced on `workerId`: a dispatcher whose lease was taken over changes nothing. */
   markSent(options: { ids: string[]; workerId: string; now: Date }): Promise<number>;
   retryLater(options: {

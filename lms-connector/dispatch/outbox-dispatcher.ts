@@ -210,6 +210,11 @@ export class OutboxDispatcher {
         delayMs: delay,
       });
     } else {
+      if (lane.failures > 0 && outcomes.some((outcome) => outcome.kind === 'sent')) {
+        // The LRS is back: rows pushed back during the outage need not wait out their backoff.
+        const expedited = await outbox.retryNow({ target, now });
+        logger.info('LRS target available again', { target, failures: lane.failures, expedited });
+      }
       lane.failures = 0;
     }
   }

@@ -137,7 +137,8 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
         .select({ id: xapiOutbox.id })
         .from(xapiOutbox)
         .where(and(due, eq(xapiOutbox.tenantId, oldest.tenantId)))
-        .orderBy(asc(xapiOutbox.nextAttemptAt), asc(xapiOutbox.createdAt))
+        // next_attempt_at alone, as the index is ordered: a tie-break would sort every row due at one instant.
+        .orderBy(asc(xapiOutbox.nextAttemptAt))
         .limit(limit)
         .for('update', { skipLocked: true });
       // One statement locks, leases and returns the rows; the lock ends with it.
@@ -157,6 +158,22 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
             a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
             a.createdAt.getTime() - b.createdAt.getTime(),
         );
+    },
+
+    async retryNow({ target, now }) {
+      const rows = await db
+        .update(xapiOutbox)
+        .set({ nextAttemptAt: now })
+        .where(
+          and(
+            eq(xapiOutbox.target, target),
+            eq(xapiOutbox.status, 'pending'),
+            gt(xapiOutbox.nextAttemptAt, now),
+            isNull(xapiOutbox.lockedBy),
+          ),
+        )
+        .returning({ id: xapiOutbox.id });
+      return rows.length;
     },
 
     async markSent({ ids, workerId, now }) {

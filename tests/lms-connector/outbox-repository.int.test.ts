@@ -93,4 +93,29 @@ describe.each(testDatabaseKinds())('xAPI outbox repository on %s', (kind) => {
       someoneElse.id,
     ]);
   });
+
+  it('makes rows waiting out a backoff due at once when their LRS is back, leaving rows in flight alone', async () => {
+    const tenantId = await seedTenant(store);
+    const now = new Date('2026-11-04T09:00:00.000Z');
+    const later = new Date('2026-11-04T09:05:00.000Z');
+    // A target of its own: other tests leave due rows for 'lms' in this database.
+    const waiting = entry(tenantId, { nextAttemptAt: later, target: 'lms_back' });
+    const otherTarget = entry(tenantId, { nextAttemptAt: later, target: 'analytics' });
+    const inFlight = entry(tenantId, {
+      nextAttemptAt: new Date('2026-11-04T08:00:00.000Z'),
+      target: 'lms_back',
+    });
+    await store.xapiOutbox.enqueue([waiting, otherTarget, inFlight]);
+    await store.xapiOutbox.claimDue({ target: 'lms_back', workerId: 'w1', now, leaseMs: 60_000, limit: 100 });
+
+    expect(await store.xapiOutbox.retryNow({ target: 'lms_back', now })).toBe(1);
+    const rows = await store.xapiOutbox.list(tenantId);
+    const byId = (id: string) => rows.find((row) => row.id === id)!;
+    expect(byId(waiting.id).nextAttemptAt).toEqual(now);
+    expect(byId(otherTarget.id).nextAttemptAt).toEqual(later);
+    expect(byId(inFlight.id)).toMatchObject({
+      lockedBy: 'w1',
+      nextAttemptAt: new Date('2026-11-04T08:00:00.000Z'),
+    });
+  });
 });
