@@ -1,5 +1,6 @@
 import type { Ids, Store } from '../ports';
-import { reassessLevels, workflowAuthorship } from './reassess-levels';
+import { workflowAuthorship } from './assess-person';
+import { reassessLevels } from './reassess-levels';
 import type { LevelChange } from './stored-level';
 
 /**

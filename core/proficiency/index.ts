@@ -17,6 +17,12 @@ export {
   type WorkflowAuthorship,
 } from './facts-from-events';
 export type { StoredLevel, LevelChange, LevelChangeReason, LevelRepository } from './stored-level';
-export { reassessLevels, levelThresholdsOf, workflowAuthorship } from './reassess-levels';
+export { reassessLevels } from './reassess-levels';
+export {
+  assessPerson,
+  levelThresholdsOf,
+  workflowAuthorship,
+  type PersonAssessment,
+} from './assess-person';
 export { withLevelTracking } from './with-level-tracking';
 export { checkLapses, recomputeLevels } from './check-lapses';

@@ -1,24 +1,9 @@
 import type { DomainEvent } from '../events';
 import type { Ids, Store } from '../ports';
-import type { TenantSettings } from '../tenants';
-import { assessSkillArea } from './assess-skill-area';
-import { factsFromEvents, LEVEL_EVIDENCE_EVENTS, type WorkflowAuthorship } from './facts-from-events';
+import { assessPerson, workflowAuthorship } from './assess-person';
+import type { WorkflowAuthorship } from './facts-from-events';
 import type { EvidenceRef, LevelAssessment } from './level';
-import { DEFAULT_LEVEL_THRESHOLDS, type LevelThresholds } from './level-thresholds';
-import { noFacts } from './proficiency-facts';
 import type { LevelChange, LevelChangeReason, StoredLevel } from './stored-level';
-
-export const levelThresholdsOf = (settings: TenantSettings | undefined): LevelThresholds => ({
-  ...DEFAULT_LEVEL_THRESHOLDS,
-  ...settings?.levelThresholds,
-});
-
-export async function workflowAuthorship(store: Store, tenantId: string): Promise<WorkflowAuthorship> {
-  const workflows = await store.workflows.listAll(tenantId);
-  return new Map(
-    workflows.map((workflow) => [workflow.id, { title: workflow.title, authorId: workflow.authorId }]),
-  );
-}
 
 const sameEvidence = (a: EvidenceRef[], b: EvidenceRef[]) =>
   a.length === b.length && a.every((ref, index) => ref.kind === b[index]?.kind && ref.id === b[index]?.id);
@@ -38,36 +23,26 @@ export async function reassessLevels(options: {
   authorship?: WorkflowAuthorship;
 }): Promise<LevelChange[]> {
   const { store, tenantId, at } = options;
-  const tenant = await store.tenants.get(tenantId);
-  const thresholds = levelThresholdsOf(tenant?.settings);
+  const settings = (await store.tenants.get(tenantId))?.settings;
   const authorship = options.authorship ?? (await workflowAuthorship(store, tenantId));
   const changes: LevelChange[] = [];
   for (const personId of new Set(options.personIds)) {
-    const storedLevels = await store.levels.listForPerson(tenantId, personId);
-    // Never assess as of a moment before the person's levels were last set: an event recorded late (dated
-    // in the past) adds to what is known; it does not turn the clock back on later evidence.
-    const asOf = new Date(Math.max(at.getTime(), ...storedLevels.map((row) => row.updatedAt.getTime())));
-    const authored = [...authorship]
-      .filter(([, workflow]) => workflow.authorId === personId)
-      .map(([id]) => id);
-    const events = (
-      await store.events.listEvidence(
-        tenantId,
-        { personIds: [personId], workflowIds: authored },
-        LEVEL_EVIDENCE_EVENTS,
-      )
-    ).filter((event) => event.occurredAt.getTime() <= asOf.getTime());
-    const facts = factsFromEvents(events, authorship, thresholds).get(personId) ?? noFacts();
-    const stored = new Map(storedLevels.map((row) => [row.skillArea, row]));
-    const areas = new Set([...(tenant?.settings.skillAreas ?? []).map((area) => area.id), ...stored.keys()]);
-    for (const area of areas) {
-      const assessment = assessSkillArea(facts, area, thresholds, asOf);
+    const { asOf, stored, assessments } = await assessPerson({
+      store,
+      tenantId,
+      personId,
+      now: at,
+      settings,
+      authorship,
+    });
+    const previousByArea = new Map(stored.map((row) => [row.skillArea, row]));
+    for (const assessment of assessments) {
       const change = await storeAssessment({
         ...options,
         at: asOf,
         personId,
         assessment,
-        previous: stored.get(area) ?? null,
+        previous: previousByArea.get(assessment.skillArea) ?? null,
       });
       if (change) changes.push(change);
     }

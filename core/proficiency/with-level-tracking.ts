@@ -1,7 +1,8 @@
 import type { DomainEvent } from '../events';
 import type { Ids, Store } from '../ports';
-import { LEVEL_EVIDENCE_EVENTS, peopleAffectedBy } from './facts-from-events';
-import { reassessLevels, workflowAuthorship } from './reassess-levels';
+import { LEVEL_EVIDENCE_EVENTS, peopleAffectedBy, type WorkflowAuthorship } from './facts-from-events';
+import { workflowAuthorship } from './assess-person';
+import { reassessLevels } from './reassess-levels';
 
 const isEvidence = (event: DomainEvent) => (LEVEL_EVIDENCE_EVENTS as readonly string[]).includes(event.type);
 
@@ -10,6 +11,18 @@ const isEvidence = (event: DomainEvent) => (LEVEL_EVIDENCE_EVENTS as readonly st
  * the people it affects are re-assessed in that same transaction, as of the latest such event.
  */
 export function withLevelTracking(store: Store, ids: Ids): Store {
+  // Who wrote which workflow, per tenant: read once, dropped whenever a workflow is saved through this store.
+  const authorships = new Map<string, WorkflowAuthorship>();
+  const authorshipOf = async (tx: Store, tenantId: string, workflowIds: (string | null)[]) => {
+    let authorship = authorships.get(tenantId);
+    // A workflow created on another instance since the last read: read again.
+    if (!authorship || workflowIds.some((id) => id !== null && !authorship!.has(id))) {
+      authorship = await workflowAuthorship(tx, tenantId);
+      authorships.set(tenantId, authorship);
+    }
+    return authorship;
+  };
+
   async function reassessAfter(tx: Store, appended: DomainEvent[]): Promise<void> {
     const evidence = appended.filter(isEvidence);
     if (evidence.length === 0) return;
@@ -17,7 +30,11 @@ export function withLevelTracking(store: Store, ids: Ids): Store {
     for (const event of evidence)
       byTenant.set(event.tenantId, [...(byTenant.get(event.tenantId) ?? []), event]);
     for (const [tenantId, events] of byTenant) {
-      const authorship = await workflowAuthorship(tx, tenantId);
+      const authorship = await authorshipOf(
+        tx,
+        tenantId,
+        events.map((event) => event.workflowId),
+      );
       await reassessLevels({
         store: tx,
         ids,
@@ -30,9 +47,21 @@ export function withLevelTracking(store: Store, ids: Ids): Store {
     }
   }
 
+  function forgettingAuthorship(inner: Store): Store['workflows'] {
+    return {
+      ...inner.workflows,
+      async save(workflow, expectedLatestVersion) {
+        authorships.delete(workflow.tenantId);
+        await inner.workflows.save(workflow, expectedLatestVersion);
+        authorships.delete(workflow.tenantId);
+      },
+    };
+  }
+
   function recording(tx: Store, appended: DomainEvent[]): Store {
     return {
       ...tx,
+      workflows: forgettingAuthorship(tx),
       events: {
         ...tx.events,
         async append(event) {
@@ -46,6 +75,7 @@ export function withLevelTracking(store: Store, ids: Ids): Store {
 
   return {
     ...store,
+    workflows: forgettingAuthorship(store),
     events: {
       ...store.events,
       // An event appended outside a transaction gets its own, so levels and evidence still agree.
