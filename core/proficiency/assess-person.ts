@@ -47,9 +47,7 @@ export async function assessPerson(options: {
   // Never assess as of a moment before the person's levels were last set: an event recorded late (dated
   // in the past) adds to what is known; it does not turn the clock back on later evidence.
   const asOf = new Date(Math.max(options.now.getTime(), ...stored.map((row) => row.updatedAt.getTime())));
-  const authored = [...authorship]
-    .filter(([, workflow]) => workflow.authorId === personId)
-    .map(([id]) => id);
+  const authored = [...authorship].filter(([, workflow]) => workflow.authorId === personId).map(([id]) => id);
   const events = (
     await store.events.listEvidence(
       tenantId,

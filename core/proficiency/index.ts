@@ -18,11 +18,6 @@ export {
 } from './facts-from-events';
 export type { StoredLevel, LevelChange, LevelChangeReason, LevelRepository } from './stored-level';
 export { reassessLevels } from './reassess-levels';
-export {
-  assessPerson,
-  levelThresholdsOf,
-  workflowAuthorship,
-  type PersonAssessment,
-} from './assess-person';
+export { assessPerson, levelThresholdsOf, workflowAuthorship, type PersonAssessment } from './assess-person';
 export { withLevelTracking } from './with-level-tracking';
 export { checkLapses, recomputeLevels } from './check-lapses';
