@@ -3,6 +3,7 @@ export { randomIds, type Ids } from './ids';
 export type {
   AuditEntry,
   AuditRepository,
+  PagePosition,
   EventRepository,
   PeopleRepository,
   ProcessedActivityRepository,

@@ -64,7 +64,19 @@ export interface SessionRepository {
   listIdle(tenantId: string, before: Date, limit: number): Promise<Session[]>;
   /** Finished sessions last changed before `before` whose inputs and outputs are still stored. */
   listWithContentBefore(tenantId: string, before: Date, limit: number): Promise<Session[]>;
+  /**
+   * A person's sessions, most recently started first, `limit` at a time after the `after` position;
+   * `sharedOnly` keeps those whose deliverable the person shared for review.
+   */
+  listForPerson(
+    tenantId: string,
+    personId: string,
+    options: { limit: number; after?: PagePosition; sharedOnly?: boolean },
+  ): Promise<Session[]>;
 }
+
+/** Where a page ended in a list ordered newest first: the last row's time and id. */
+export type PagePosition = { at: Date; id: string };
 
 /** Social proof for a workflow, from completed sessions. */
 export type WorkflowUsage = {
@@ -114,7 +126,7 @@ export interface AuditRepository {
   append(entry: AuditEntry): Promise<void>;
   listForTenant(
     tenantId: string,
-    options?: { subjectPersonId?: string; limit?: number },
+    options?: { subjectPersonId?: string; limit?: number; after?: PagePosition },
   ): Promise<AuditEntry[]>;
 }
 

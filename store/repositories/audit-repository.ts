@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { AuditRepository } from '../../core';
 import type { Db } from '../database';
 import { auditLog } from '../schema';
@@ -16,9 +16,15 @@ export function auditRepository(db: Db): AuditRepository {
           and(
             eq(auditLog.tenantId, tenantId),
             options.subjectPersonId ? eq(auditLog.subjectPersonId, options.subjectPersonId) : undefined,
+            options.after
+              ? or(
+                  lt(auditLog.at, options.after.at),
+                  and(eq(auditLog.at, options.after.at), lt(auditLog.id, options.after.id)),
+                )
+              : undefined,
           ),
         )
-        .orderBy(desc(auditLog.at))
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
         .limit(options.limit ?? 100);
       return rows.map((row) => ({ ...row, details: row.details as Record<string, unknown> }));
     },

@@ -119,6 +119,29 @@ export function sessionRepository(db: Db): SessionRepository {
       return rows.map(toSession);
     },
 
+    async listForPerson(tenantId, personId, options) {
+      const after = options.after;
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.tenantId, tenantId),
+            eq(sessions.personId, personId),
+            options.sharedOnly ? eq(sessions.sharedForReview, true) : undefined,
+            after
+              ? or(
+                  lt(sessions.startedAt, after.at),
+                  and(eq(sessions.startedAt, after.at), lt(sessions.id, after.id)),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(sessions.startedAt), desc(sessions.id))
+        .limit(options.limit);
+      return rows.map(toSession);
+    },
+
     async listWithContentBefore(tenantId, before, limit) {
       const rows = await db
         .select()
