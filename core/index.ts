@@ -11,3 +11,4 @@ export * from './llm';
 export * from './xapi-outbox';
 export * from './proficiency';
 export * from './reviews';
+export * from './access';
