@@ -12,3 +12,5 @@ export * from './xapi-outbox';
 export * from './proficiency';
 export * from './reviews';
 export * from './access';
+export * from './profiles';
+export * from './audit';

@@ -2,8 +2,11 @@ import type { Person, Role } from '../people';
 import { deliverableRole, type DeliverableParties } from '../sessions';
 import type { ManagerVisibility } from '../tenants';
 
+/** A caller's roles: stored and app roles, and 'manager' for whoever the directory says manages someone. */
+type ViewerRole = Role | 'manager';
+
 /** Who is asking: the signed-in person and their effective roles. */
-export type Viewer = { person: Person; roles: readonly Role[] };
+export type Viewer = { person: Person; roles: readonly ViewerRole[] };
 
 /** What a viewer may see of one person's profile (DESIGN section 7). */
 export type ProfileScope = {

@@ -1,0 +1,1 @@
+export { listAuditLog, type AuditPage } from './list-audit-log';
