@@ -1,6 +1,7 @@
 import type { DomainEvent, Ids, Logger, Store } from '../../core';
 import { statementsForEvent, StatementMappingError, type StatementDraft } from '../statements';
 import { outboxRows } from './outbox-rows';
+import { releaseHeldRows } from './release-held-rows';
 import type { OutboxTarget } from './outbox-target';
 import { StatementFacts } from './statement-facts';
 
@@ -12,6 +13,7 @@ export type XapiOutboxOptions = {
   language?: string;
   ids: Ids;
   logger: Logger;
+  now?: () => Date;
 };
 
 /**
@@ -67,9 +69,35 @@ export function withXapiOutbox(store: Store, options: XapiOutboxOptions): Store 
     );
   }
 
+  async function upsertAndRelease(
+    tx: Store,
+    tenantId: string,
+    profile: Parameters<Store['people']['upsertProfile']>[1],
+  ) {
+    const person = await tx.people.upsertProfile(tenantId, profile);
+    const released = await releaseHeldRows({
+      tx,
+      person,
+      targets: options.targetsFor(tenantId),
+      now: options.now?.() ?? new Date(),
+    });
+    if (released > 0) options.logger.info('Held xAPI statements released', { personId: person.id, released });
+    return person;
+  }
+
   function decorate(inner: Store, inTransaction: boolean): Store {
     return {
       ...inner,
+      people: {
+        ...inner.people,
+        // A person who now has the identifier a target uses gets their held statements sent.
+        upsertProfile(tenantId, profile) {
+          if (options.targetsFor(tenantId).length === 0) return inner.people.upsertProfile(tenantId, profile);
+          return inTransaction
+            ? upsertAndRelease(inner, tenantId, profile)
+            : inner.transaction((tx) => upsertAndRelease(tx, tenantId, profile));
+        },
+      },
       events: {
         ...inner.events,
         async append(event) {

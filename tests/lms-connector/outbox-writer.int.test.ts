@@ -165,6 +165,39 @@ describe.each(testDatabaseKinds())('outbox rows written with their events on %s'
     for (const row of mine('analytics')) expect(row.status).toBe('pending');
   });
 
+  it('sends the held statements, addressed, once the person gets the identifier the target uses', async () => {
+    const tenantId = await seedTenant(plain);
+    targetTenants.add(tenantId);
+    const { person } = await playSession(tenantId, { lmsIdentifier: null });
+    const held = await store.xapiOutbox.list(tenantId, { target: 'lms', status: 'held', limit: 500 });
+    expect(held.filter((row) => row.personId === person.id).length).toBeGreaterThan(5);
+
+    // The directory (or a CSV import) now knows their LMS identifier.
+    await store.people.upsertProfile(
+      tenantId,
+      personProfile({
+        tenantId,
+        aadObjectId: person.aadObjectId,
+        displayName: person.displayName,
+        email: person.email,
+        lmsIdentifier: 'E-77001',
+      }),
+    );
+    const lms = await store.xapiOutbox.list(tenantId, { target: 'lms', limit: 500 });
+    const theirs = lms.filter((entry) => entry.personId === person.id);
+    expect(theirs).toHaveLength(held.filter((row) => row.personId === person.id).length);
+    for (const row of theirs) {
+      expect(row.status).toBe('pending');
+      expect(row.payload.id).toBe(row.statementId);
+      expect(row.payload.actor).toEqual({
+        objectType: 'Agent',
+        name: person.displayName,
+        account: { homePage: 'https://lms.contoso.com', name: 'E-77001' },
+      });
+      expect(validateStatement(row.payload)).toEqual([]);
+    }
+  });
+
   it('writes nothing for a tenant with no LRS target', async () => {
     const tenantId = await seedTenant(plain);
     const { events, rows } = await playSession(tenantId, { lmsIdentifier: 'E-1' });
