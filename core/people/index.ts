@@ -1,2 +1,8 @@
 export type { Person, PersonProfile, Role, ConversationReference } from './person';
-export { APP_ROLE_ADMIN, APP_ROLE_AUTHOR, effectiveRoles } from './effective-roles';
+export {
+  APP_ROLE_ADMIN,
+  APP_ROLE_AUTHOR,
+  effectiveRoles,
+  requireRole,
+  type CallerRole,
+} from './effective-roles';

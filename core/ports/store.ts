@@ -24,6 +24,8 @@ export interface PeopleRepository {
   upsertProfile(tenantId: string, profile: PersonProfile): Promise<Person>;
   list(tenantId: string): Promise<Person[]>;
   count(tenantId: string): Promise<number>;
+  /** Whether the directory says anyone who has not left reports to this person: what makes them a manager. */
+  hasReports(tenantId: string, personId: string): Promise<boolean>;
   saveConversationReference(
     tenantId: string,
     personId: string,

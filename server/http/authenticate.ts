@@ -1,16 +1,37 @@
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../../core';
+import { AppError, effectiveRoles, type Store } from '../../core';
 import type { TokenVerifier } from '../auth';
+import { personFor } from './person-for';
 import type { HttpEnv } from './types';
 
-/** Requires `Authorization: Bearer <Teams SSO token>`; the verified user is available as c.get('user'). */
-export function authenticate(verify: TokenVerifier) {
+export type AuthenticateOptions = {
+  verify: TokenVerifier;
+  store: Store;
+  bootstrapAdminUpn?: string;
+};
+
+/**
+ * Requires `Authorization: Bearer <Teams SSO token>` and decides, once per request and only here, who the
+ * caller is: c.get('user') is the verified token, c.get('caller') the person (provisioned on first sight)
+ * with their roles from the token's app roles, BOOTSTRAP_ADMIN_UPN, what is stored and the directory.
+ */
+export function authenticate(options: AuthenticateOptions) {
   return createMiddleware<HttpEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1])
       throw new AppError('unauthenticated', 'Sign in first: send the Teams SSO token as a Bearer token');
-    c.set('user', await verify(match[1]));
+    const user = await options.verify(match[1]);
+    const person = await personFor(options.store, user);
+    const roles = effectiveRoles({
+      storedRoles: person.roles,
+      tokenAppRoles: user.appRoles,
+      upn: user.upn,
+      bootstrapAdminUpn: options.bootstrapAdminUpn,
+      managesSomeone: await options.store.people.hasReports(person.tenantId, person.id),
+    });
+    c.set('user', user);
+    c.set('caller', { person, roles });
     await next();
   });
 }

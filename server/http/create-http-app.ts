@@ -61,8 +61,15 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   app.route('/', xapiProfileRoutes());
 
   const api = new Hono<HttpEnv>();
-  api.use('*', authenticate(options.verifyToken));
-  api.route('/', meRoutes({ store: options.store, bootstrapAdminUpn: options.bootstrapAdminUpn }));
+  api.use(
+    '*',
+    authenticate({
+      verify: options.verifyToken,
+      store: options.store,
+      bootstrapAdminUpn: options.bootstrapAdminUpn,
+    }),
+  );
+  api.route('/', meRoutes());
   api.route('/', sessionRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', reviewRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route(
@@ -72,7 +79,6 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
       clock: options.clock,
       ids: options.ids,
       targetsFor: options.lrsTargets ?? (() => []),
-      bootstrapAdminUpn: options.bootstrapAdminUpn,
     }),
   );
   app.route('/api/v1', api);

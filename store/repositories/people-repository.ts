@@ -72,6 +72,15 @@ export function peopleRepository(db: Db, newId: () => string): PeopleRepository 
       return rows.map(toPerson);
     },
 
+    async hasReports(tenantId, personId) {
+      const rows = await db
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.tenantId, tenantId), eq(people.managerId, personId), eq(people.active, true)))
+        .limit(1);
+      return rows.length > 0;
+    },
+
     async saveConversationReference(tenantId, personId, reference) {
       await db
         .update(people)

@@ -41,7 +41,7 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
     expect(await store.people.count(tenantA)).toBe(1);
   });
 
-  it('updates a person found again by Entra object id and links their manager', async () => {
+  it('updates a person found again by Entra object id and links their manager, who then has a report', async () => {
     const tenantId = await seedTenant(store);
     const manager = await store.people.upsertProfile(
       tenantId,
@@ -62,6 +62,9 @@ describe.each(testDatabaseKinds())('repositories on %s', (kind) => {
     expect(second.jobTitle).toBe('Senior Financial Analyst');
     expect(second.managerId).toBe(manager.id);
     expect((await store.people.findByEmail(tenantId, 'pat.person@example.com'))?.id).toBe(first.id);
+    expect(await store.people.hasReports(tenantId, manager.id)).toBe(true);
+    expect(await store.people.hasReports(tenantId, first.id)).toBe(false);
+    expect(await store.people.hasReports(await seedTenant(store), manager.id)).toBe(false);
   });
 
   it('is idempotent when a tenant is ensured twice', async () => {

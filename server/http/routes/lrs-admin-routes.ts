@@ -1,19 +1,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AppError, effectiveRoles, type Clock, type Ids, type Person, type Store } from '../../../core';
+import { AppError, requireRole, type Clock, type Ids, type Person, type Store } from '../../../core';
 import type { LrsTarget } from '../../../lms-connector/targets';
-import type { VerifiedUser } from '../../auth';
 import type { Context } from 'hono';
 import { MalformedJsonError } from '../read-json-body';
-import type { HttpEnv } from '../types';
-import { personFor } from './person-for';
+import type { Caller, HttpEnv } from '../types';
 
 export type LrsAdminOptions = {
   store: Store;
   clock: Clock;
   ids: Ids;
   targetsFor: (tenantId: string) => readonly LrsTarget[];
-  bootstrapAdminUpn?: string;
 };
 
 const requeueBody = z
@@ -33,16 +30,8 @@ const pauseBody = z.object({ reason: z.string().trim().min(1).max(500).optional(
 export function lrsAdminRoutes(options: LrsAdminOptions): Hono<HttpEnv> {
   const { store, clock } = options;
 
-  async function adminOf(user: VerifiedUser): Promise<Person> {
-    const person = await personFor(store, user);
-    const roles = effectiveRoles({
-      storedRoles: person.roles,
-      tokenAppRoles: user.appRoles,
-      upn: user.upn,
-      bootstrapAdminUpn: options.bootstrapAdminUpn,
-    });
-    if (!roles.includes('admin'))
-      throw new AppError('forbidden', 'Only L&D admins can see the LMS connector');
+  function adminOf({ person, roles }: Caller): Person {
+    requireRole(roles, 'admin', 'Only L&D admins can see the LMS connector');
     return person;
   }
 
@@ -66,7 +55,7 @@ export function lrsAdminRoutes(options: LrsAdminOptions): Hono<HttpEnv> {
 
   return new Hono<HttpEnv>()
     .get('/admin/lrs/targets', async (c) => {
-      const admin = await adminOf(c.get('user'));
+      const admin = adminOf(c.get('caller'));
       const targets = options.targetsFor(admin.tenantId);
       const stats = await store.xapiOutbox.stats(
         admin.tenantId,
@@ -85,7 +74,7 @@ export function lrsAdminRoutes(options: LrsAdminOptions): Hono<HttpEnv> {
       });
     })
     .get('/admin/lrs/targets/:target/dead-letters', async (c) => {
-      const admin = await adminOf(c.get('user'));
+      const admin = adminOf(c.get('caller'));
       const target = targetOf(admin.tenantId, c.req.param('target'));
       const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
       const rows = await store.xapiOutbox.list(admin.tenantId, {
@@ -106,7 +95,7 @@ export function lrsAdminRoutes(options: LrsAdminOptions): Hono<HttpEnv> {
       });
     })
     .post('/admin/lrs/targets/:target/requeue', async (c) => {
-      const admin = await adminOf(c.get('user'));
+      const admin = adminOf(c.get('caller'));
       const target = targetOf(admin.tenantId, c.req.param('target'));
       const body = parseBody(requeueBody, await optionalJsonBody(c));
       const requeued = await store.xapiOutbox.requeueDead({
@@ -119,7 +108,7 @@ export function lrsAdminRoutes(options: LrsAdminOptions): Hono<HttpEnv> {
       return c.json({ requeued });
     })
     .post('/admin/lrs/targets/:target/pause', async (c) => {
-      const admin = await adminOf(c.get('user'));
+      const admin = adminOf(c.get('caller'));
       const target = targetOf(admin.tenantId, c.req.param('target'));
       const body = parseBody(pauseBody, await optionalJsonBody(c));
       const reason = body.reason ?? `paused by ${admin.displayName}`;
@@ -133,7 +122,7 @@ export function lrsAdminRoutes(options: LrsAdminOptions): Hono<HttpEnv> {
       return c.json({ paused: true });
     })
     .post('/admin/lrs/targets/:target/resume', async (c) => {
-      const admin = await adminOf(c.get('user'));
+      const admin = adminOf(c.get('caller'));
       const target = targetOf(admin.tenantId, c.req.param('target'));
       const resumed = await store.xapiOutbox.resume({ tenantId: admin.tenantId, target: target.name });
       await audit(admin, 'lrs.target_resumed', { target: target.name, wasPaused: resumed });

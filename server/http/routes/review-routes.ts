@@ -12,7 +12,6 @@ import {
 } from '../../../core';
 import { readJsonBody } from '../read-json-body';
 import type { HttpEnv } from '../types';
-import { personFor } from './person-for';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,7 +56,7 @@ export function reviewRoutes(options: { store: Store; clock: Clock; ids: Ids }):
   const { store } = options;
   return new Hono<HttpEnv>()
     .get('/reviews', async (c) => {
-      const reviewer = await personFor(store, c.get('user'));
+      const reviewer = c.get('caller').person;
       const requests = await listReviewRequests({
         store,
         tenantId: reviewer.tenantId,
@@ -67,7 +66,7 @@ export function reviewRoutes(options: { store: Store; clock: Clock; ids: Ids }):
     })
     .post('/sessions/:id/share', async (c) => {
       const sessionId = requireId(c.req.param('id'), 'No session of yours has that id.');
-      const owner = await personFor(store, c.get('user'));
+      const owner = c.get('caller').person;
       const result = await shareForReview({
         ...options,
         tenantId: owner.tenantId,
@@ -82,7 +81,7 @@ export function reviewRoutes(options: { store: Store; clock: Clock; ids: Ids }):
         'No deliverable shared with you for review has that id.',
       );
       const body = parseBody(reviewBody, await readJsonBody(c));
-      const reviewer = await personFor(store, c.get('user'));
+      const reviewer = c.get('caller').person;
       const { review, reviewerRole } = await reviewDeliverable({
         ...options,
         tenantId: reviewer.tenantId,
@@ -108,7 +107,7 @@ export function reviewRoutes(options: { store: Store; clock: Clock; ids: Ids }):
     .post('/people/:id/attestations', async (c) => {
       const personId = requireId(c.req.param('id'), 'No one in your organisation has that id.');
       const body = parseBody(attestationBody, await readJsonBody(c));
-      const manager = await personFor(store, c.get('user'));
+      const manager = c.get('caller').person;
       const attestation = await attestRedesign({
         ...options,
         tenantId: manager.tenantId,

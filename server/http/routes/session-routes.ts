@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { AppError, readDeliverable, type Clock, type Ids, type Store } from '../../../core';
 import { markdownToDocx } from '../../documents/markdown-to-docx';
 import type { HttpEnv } from '../types';
-import { personFor } from './person-for';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -24,7 +23,7 @@ export function sessionRoutes(options: { store: Store; clock: Clock; ids: Ids })
     const sessionId = c.req.param('id');
     if (!/^[0-9a-f-]{36}$/i.test(sessionId))
       throw new AppError('not_found', 'No deliverable of yours has that id.');
-    const viewer = await personFor(options.store, c.get('user'));
+    const viewer = c.get('caller').person;
     const document = await readDeliverable({
       ...options,
       tenantId: viewer.tenantId,

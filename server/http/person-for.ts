@@ -1,5 +1,5 @@
-import type { Person, Store } from '../../../core';
-import type { VerifiedUser } from '../../auth';
+import type { Person, Store } from '../../core';
+import type { VerifiedUser } from '../auth';
 
 /** The signed-in person, provisioned from the token's claims on first sight. */
 export async function personFor(store: Store, user: VerifiedUser): Promise<Person> {
