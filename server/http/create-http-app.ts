@@ -16,6 +16,7 @@ import { devRoutes } from './routes/dev-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
 import { lrsAdminRoutes } from './routes/lrs-admin-routes';
 import { meRoutes } from './routes/me-routes';
+import { profileRoutes } from './routes/profile-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { xapiProfileRoutes } from './routes/xapi-profile-routes';
@@ -72,6 +73,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', meRoutes());
   api.route('/', sessionRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', reviewRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
+  api.route('/', profileRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route(
     '/',
     lrsAdminRoutes({
