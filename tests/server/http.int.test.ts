@@ -11,9 +11,21 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
   let server: TestServer;
   let connector: Awaited<ReturnType<typeof startLocalConnector>>;
   const analyst = requireDemoPerson(DEMO_DEFAULT_USER_EMAIL);
+  // Someone with reports, and no stored author or admin role: roles must come from the token or config.
+  const MANAGER = DEMO_PEOPLE.find(
+    (person) =>
+      person.roles.length === 1 &&
+      DEMO_PEOPLE.some((other) => other.managerAadObjectId === person.aadObjectId),
+  )!;
+  const BOOTSTRAP_ADMIN = DEMO_PEOPLE.find(
+    (person) => person.roles.length === 1 && person !== MANAGER && person !== analyst,
+  )!;
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { REQUEST_BODY_LIMIT_BYTES: '65536' });
+    server = await startTestServer(kind, {
+      REQUEST_BODY_LIMIT_BYTES: '65536',
+      BOOTSTRAP_ADMIN_UPN: BOOTSTRAP_ADMIN.email.toUpperCase(),
+    });
     connector = await startLocalConnector();
   });
   afterAll(async () => {
@@ -56,6 +68,40 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
       email: analyst.email,
       department: 'Finance',
       tenantId: DEMO_TENANT.id,
+      roles: ['employee'],
+    });
+  });
+
+  it('gives each caller the roles the token, BOOTSTRAP_ADMIN_UPN and the directory say they hold', async () => {
+    const rolesOf = async (token: string) => {
+      const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      return ((await me.json()) as { roles: string[] }).roles;
+    };
+    const issuer = server.devTokens!;
+    expect(await rolesOf(await issuer.issue(MANAGER))).toEqual(['employee', 'manager']);
+    expect(await rolesOf(await issuer.issue(analyst, { appRoles: ['Practica.Author'] }))).toEqual([
+      'employee',
+      'author',
+    ]);
+    expect(await rolesOf(await issuer.issue(BOOTSTRAP_ADMIN))).toContain('admin');
+    expect(await rolesOf(await issuer.issue(analyst, { appRoles: ['Admin'] }))).toEqual(['employee']);
+  });
+
+  it('provisions someone signing in to the tab for the first time from their token, once', async () => {
+    const newcomer = {
+      tenantId: DEMO_TENANT.id,
+      aadObjectId: randomUUID(),
+      email: 'Riley.New@northwind.example',
+      displayName: 'Riley New',
+    };
+    const token = await server.devTokens!.issue(newcomer);
+    const me = async () =>
+      (await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const first = (await me()) as { id: string };
+    expect(first).toMatchObject({ displayName: 'Riley New', email: 'riley.new@northwind.example' });
+    expect(await me()).toMatchObject({ id: first.id });
+    expect(await server.store.people.findByAadObjectId(DEMO_TENANT.id, newcomer.aadObjectId)).toMatchObject({
+      id: first.id,
       roles: ['employee'],
     });
   });
