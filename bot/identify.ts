@@ -1,4 +1,4 @@
-import type { Person, Store } from '../core';
+import { newcomerProfile, type Person, type Store } from '../core';
 
 type ActivityIdentity = {
   from: { aadObjectId?: string; name?: string };
@@ -23,17 +23,9 @@ export async function identify(store: Store, activity: ActivityIdentity): Promis
   if (!aadObjectId) return { kind: 'unknown-person', tenantId };
   const person =
     (await store.people.findByAadObjectId(tenantId, aadObjectId)) ??
-    (await store.people.upsertProfile(tenantId, {
+    (await store.people.upsertProfile(
       tenantId,
-      aadObjectId,
-      displayName: activity.from.name?.trim() || 'New colleague',
-      email: '',
-      department: null,
-      jobTitle: null,
-      managerAadObjectId: null,
-      employeeId: null,
-      lmsIdentifier: null,
-      roles: ['employee'],
-    }));
+      newcomerProfile({ tenantId, aadObjectId, displayName: activity.from.name }),
+    ));
   return { kind: 'known', tenantId, person };
 }

@@ -1,8 +1,9 @@
 import { randomIds, recomputeLevels, systemClock } from '../core';
 import { withXapiOutbox } from '../lms-connector/outbox';
-import { createStore, migrateDatabase, openDatabase } from '../store';
+import { createStore, migrateDatabase } from '../store';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { createLogger } from './logger';
+import { openConfiguredDatabase } from './open-configured-database';
 
 /**
  * npm run recompute: every person's levels assessed afresh from the event log. Kept up event by event, they
@@ -11,10 +12,7 @@ import { createLogger } from './logger';
 async function main(): Promise<void> {
   const config = loadConfig({ PRACTICA_DEV_MODE: 'true', ...process.env });
   const logger = createLogger(config.logLevel);
-  const database =
-    config.database.kind === 'pglite'
-      ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
-      : await openDatabase({ kind: 'postgres', url: config.database.url });
+  const database = await openConfiguredDatabase(config);
   try {
     await migrateDatabase(database);
     const targets = config.lrs.targets;

@@ -1,17 +1,15 @@
 import { randomIds, systemClock, withLevelTracking } from '../core';
-import { createStore, migrateDatabase, openDatabase } from '../store';
+import { createStore, migrateDatabase } from '../store';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { createLogger } from './logger';
+import { openConfiguredDatabase } from './open-configured-database';
 import { seedDemoTenant } from './seed/seed-demo';
 
 /** npm run seed: migrates and loads the demo tenant into the configured database (safe to run again). */
 async function main(): Promise<void> {
   const config = loadConfig({ PRACTICA_DEV_MODE: 'true', ...process.env });
   const logger = createLogger(config.logLevel);
-  const database =
-    config.database.kind === 'pglite'
-      ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
-      : await openDatabase({ kind: 'postgres', url: config.database.url });
+  const database = await openConfiguredDatabase(config);
   try {
     await migrateDatabase(database, async (db) => {
       const summary = await seedDemoTenant({

@@ -6,3 +6,4 @@ export {
   requireRole,
   type CallerRole,
 } from './effective-roles';
+export { newcomerProfile } from './newcomer-profile';

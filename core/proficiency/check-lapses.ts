@@ -1,63 +1,46 @@
 import type { Ids, Store } from '../ports';
 import { workflowAuthorship } from './assess-person';
 import { reassessLevels } from './reassess-levels';
-import type { LevelChange } from './stored-level';
+import type { LevelChange, LevelChangeReason } from './stored-level';
 
-/**
- * The daily lapse check: everyone holding L2 or more is assessed as of `now`, so a level whose area went
- * quiet drops a step without waiting for an event. One short transaction per person.
- */
-export async function checkLapses(options: {
-  store: Store;
-  ids: Ids;
-  tenantId: string;
-  now: Date;
-}): Promise<LevelChange[]> {
-  const { store, tenantId, now } = options;
+type TenantMoment = { store: Store; ids: Ids; tenantId: string; now: Date };
+
+/** Each person assessed as of `now` in a short transaction of their own; returns what changed. */
+async function reassessEach(
+  options: TenantMoment,
+  personIds: string[],
+  reason: LevelChangeReason,
+): Promise<LevelChange[]> {
+  const { store, ids, tenantId, now } = options;
   const authorship = await workflowAuthorship(store, tenantId);
   const changes: LevelChange[] = [];
-  for (const personId of await store.levels.listPeopleAtOrAbove(tenantId, 2)) {
-    changes.push(
-      ...(await store.transaction((tx) =>
-        reassessLevels({
-          store: tx,
-          ids: options.ids,
-          tenantId,
-          personIds: [personId],
-          at: now,
-          reason: 'evidence',
-          authorship,
-        }),
-      )),
+  for (const personId of personIds) {
+    const changed = await store.transaction((tx) =>
+      reassessLevels({ store: tx, ids, tenantId, personIds: [personId], at: now, reason, authorship }),
     );
+    changes.push(...changed);
   }
   return changes;
 }
 
+/**
+ * The daily lapse check: everyone holding L2 or more is assessed as of `now`, so a level whose area went
+ * quiet drops a step without waiting for an event.
+ */
+export async function checkLapses(options: TenantMoment): Promise<LevelChange[]> {
+  return reassessEach(
+    options,
+    await options.store.levels.listPeopleAtOrAbove(options.tenantId, 2),
+    'evidence',
+  );
+}
+
 /** Every person of the tenant assessed afresh from the event log (npm run recompute); returns what changed. */
-export async function recomputeLevels(options: {
-  store: Store;
-  ids: Ids;
-  tenantId: string;
-  now: Date;
-}): Promise<LevelChange[]> {
-  const { store, tenantId, now } = options;
-  const authorship = await workflowAuthorship(store, tenantId);
-  const changes: LevelChange[] = [];
-  for (const person of await store.people.list(tenantId)) {
-    changes.push(
-      ...(await store.transaction((tx) =>
-        reassessLevels({
-          store: tx,
-          ids: options.ids,
-          tenantId,
-          personIds: [person.id],
-          at: now,
-          reason: 'recompute',
-          authorship,
-        }),
-      )),
-    );
-  }
-  return changes;
+export async function recomputeLevels(options: TenantMoment): Promise<LevelChange[]> {
+  const people = await options.store.people.list(options.tenantId);
+  return reassessEach(
+    options,
+    people.map((person) => person.id),
+    'recompute',
+  );
 }
