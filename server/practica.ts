@@ -82,8 +82,9 @@ export async function startPractica(config: Config, options: StartOptions = {}):
   let draining = false;
   try {
     await migrateDatabase(database, async (lockedDb) => {
-      // The seed plays history through the use cases; levels follow it as they would in production.
-      const lockedStore = withLevelTracking(createStore(lockedDb, ids), ids);
+      // The seed plays history through the use cases; levels follow it as they would in production, and it
+      // reads immutable workflow versions (every action) through the same caches as the bot.
+      const lockedStore = withLevelTracking(withReadCaches(createStore(lockedDb, ids)), ids);
       if (config.seedDemo && (await lockedStore.tenants.list()).length === 0) {
         await seedDemoTenant({ store: lockedStore, clock, ids, logger, history: config.seedDemoHistory });
       }

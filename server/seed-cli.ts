@@ -1,5 +1,5 @@
 import { randomIds, systemClock, withLevelTracking } from '../core';
-import { createStore, migrateDatabase } from '../store';
+import { createStore, migrateDatabase, withReadCaches } from '../store';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { createLogger } from './logger';
 import { openConfiguredDatabase } from './open-configured-database';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(database, async (db) => {
       const summary = await seedDemoTenant({
-        store: withLevelTracking(createStore(db), randomIds),
+        store: withLevelTracking(withReadCaches(createStore(db)), randomIds),
         clock: systemClock,
         ids: randomIds,
         logger,

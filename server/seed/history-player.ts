@@ -1,4 +1,4 @@
-import { actOnSession, startSession, type Ids, type Person, type Store } from '../../core';
+import { actOnSession, startSession, type Ids, type Person, type Session, type Store } from '../../core';
 import { settableClock } from './history-clock';
 import type { PlannedRun } from './history-plan';
 import type { TimedAction } from './history-script';
@@ -10,6 +10,8 @@ export type Scripted = {
   workflowId: string;
   actions: TimedAction[];
   sessionId: string | null;
+  /** The session as this script last left it (spares a read per action; compare-and-set still guards it). */
+  session?: Session;
 };
 
 type Moment = { at: Date; script: Scripted; index: number; order: number };
@@ -43,6 +45,7 @@ export async function playHistory(options: {
           });
           if (started.kind !== 'started') throw new Error('Demo history: a session did not start');
           script.sessionId = started.session.id;
+          script.session = started.session;
           continue;
         }
         const action = script.actions[order]?.action;
@@ -52,9 +55,11 @@ export async function playHistory(options: {
           sessionId: script.sessionId,
           action,
           actorPersonId: script.person.id,
+          knownSession: script.session,
         });
         if (result.kind !== 'applied')
           throw new Error(`Demo history: "${action.type}" was ${result.kind} in ${script.run.workflowTitle}`);
+        script.session = result.session;
       }
     });
   }
