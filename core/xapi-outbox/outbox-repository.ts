@@ -69,4 +69,6 @@ export interface XapiOutboxRepository {
   stats(tenantId: string, targets: string[], now: Date): Promise<OutboxTargetStats[]>;
   /** Dead letters back to pending, due now, attempts reset; all of the target's, or those listed. Returns how many. */
   requeueDead(options: { tenantId: string; target: string; ids?: string[]; now: Date }): Promise<number>;
+  /** Forgets rows the LRS acknowledged before `before` (the LRS keeps the statements); returns how many. */
+  deleteSentBefore(tenantId: string, before: Date): Promise<number>;
 }

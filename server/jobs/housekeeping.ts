@@ -3,10 +3,12 @@ import type { JobDefinition } from './job-definition';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const HOUSEKEEPING_JOB = 'housekeeping';
+/** Sent outbox rows are kept this long for the admin view, then forgotten (the LRS holds the statements). */
+export const SENT_STATEMENTS_KEPT_DAYS = 30;
 
 /**
  * Daily per tenant: abandons sessions idle for 14 days, deletes session inputs and outputs past the tenant's
- * retention period, and forgets old processed-activity ids and finished jobs.
+ * retention period, and forgets old processed-activity ids, finished jobs and statements the LRS acknowledged.
  */
 export function housekeepingJob(store: Store, ids: Ids): JobDefinition {
   return {
@@ -28,11 +30,16 @@ export function housekeepingJob(store: Store, ids: Ids): JobDefinition {
         new Date(now.getTime() - 7 * DAY_MS),
       );
       const jobs = await store.jobs.deleteFinishedBefore(job.tenantId, new Date(now.getTime() - 14 * DAY_MS));
+      const statements = await store.xapiOutbox.deleteSentBefore(
+        job.tenantId,
+        new Date(now.getTime() - SENT_STATEMENTS_KEPT_DAYS * DAY_MS),
+      );
       logger.info('Housekeeping done', {
         sessionsAbandoned: abandoned,
         sessionsPurged: purged,
         activitiesForgotten: activities,
         jobsDeleted: jobs,
+        sentStatementsForgotten: statements,
       });
     },
     nextRunAt: (completedAt) => nextDailyRun(completedAt, 3),

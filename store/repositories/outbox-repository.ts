@@ -67,6 +67,20 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
         .onConflictDoNothing();
     },
 
+    async deleteSentBefore(tenantId, before) {
+      const rows = await db
+        .delete(xapiOutbox)
+        .where(
+          and(
+            eq(xapiOutbox.tenantId, tenantId),
+            eq(xapiOutbox.status, 'sent'),
+            lt(xapiOutbox.sentAt, before),
+          ),
+        )
+        .returning({ id: xapiOutbox.id });
+      return rows.length;
+    },
+
     async list(tenantId, options = {}) {
       const rows = await db
         .select()

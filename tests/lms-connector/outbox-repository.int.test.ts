@@ -47,6 +47,40 @@ describe.each(testDatabaseKinds())('xAPI outbox repository on %s', (kind) => {
     expect(rows[0]).toMatchObject({ attempts: 0, lastError: null, sentAt: null });
   });
 
+  it('forgets sent rows older than the cut-off, and only those of the tenant', async () => {
+    const tenantId = await seedTenant(store);
+    const otherTenant = await seedTenant(store);
+    const target = `purge_${randomUUID().slice(0, 8)}`;
+    const sendDue = async (at: string) => {
+      const now = new Date(at);
+      for (;;) {
+        const claimed = await store.xapiOutbox.claimDue({
+          target,
+          workerId: 'w',
+          now,
+          leaseMs: 60_000,
+          limit: 100,
+        });
+        if (claimed.length === 0) return;
+        await store.xapiOutbox.markSent({ ids: claimed.map((row) => row.id), workerId: 'w', now });
+      }
+    };
+    const due = (at: string) => ({ target, nextAttemptAt: new Date(at) });
+    await store.xapiOutbox.enqueue([
+      entry(tenantId, due('2026-10-01T09:00:00Z')),
+      entry(otherTenant, due('2026-10-01T09:00:00Z')),
+    ]);
+    await sendDue('2026-10-01T09:00:00Z');
+    await store.xapiOutbox.enqueue([entry(tenantId, due('2026-11-01T09:00:00Z'))]);
+    await sendDue('2026-11-01T09:00:00Z');
+    await store.xapiOutbox.enqueue([entry(tenantId, due('2026-12-01T09:00:00Z'))]);
+
+    expect(await store.xapiOutbox.deleteSentBefore(tenantId, new Date('2026-10-15T00:00:00Z'))).toBe(1);
+    const left = await store.xapiOutbox.list(tenantId, { target });
+    expect(left.map((row) => row.status).sort()).toEqual(['pending', 'sent']);
+    expect(await store.xapiOutbox.list(otherTenant, { target, status: 'sent' })).toHaveLength(1);
+  });
+
   it('keeps one row per statement and target, and each tenant to itself', async () => {
     const tenantId = await seedTenant(store);
     const otherTenant = await seedTenant(store);
