@@ -1,4 +1,4 @@
-export { systemClock, type Clock } from './clock';
+export { DAY_MS, systemClock, type Clock } from './clock';
 export { randomIds, type Ids } from './ids';
 export type {
   AuditEntry,

@@ -1,10 +1,9 @@
+import { DAY_MS } from '../ports';
 import type { EvidenceRef, Level, LevelAssessment } from './level';
 import type { LevelThresholds } from './level-thresholds';
 import { practiceAchievements } from './practice-rule';
 import type { AdoptionFact, ProficiencyFacts } from './proficiency-facts';
 import { whatsNext } from './whats-next';
-
-const DAY_MS = 86_400_000;
 
 function sessionEvidence(runs: ProficiencyFacts['runs']): EvidenceRef[] {
   return runs.flatMap((run): EvidenceRef[] => [

@@ -1,10 +1,10 @@
+import { DAY_MS } from '../ports';
 import fc from 'fast-check';
 import type { DomainEvent } from '../events';
 import { assessSkillArea } from './assess-skill-area';
 import { factsFromEvents, peopleAffectedBy, type WorkflowAuthorship } from './facts-from-events';
 import { DEFAULT_LEVEL_THRESHOLDS, type LevelThresholds } from './level-thresholds';
 
-const DAY_MS = 86_400_000;
 const START = Date.parse('2026-01-05T09:00:00Z');
 const PEOPLE = ['ana', 'ben', 'cho', 'dev'];
 const AREAS = ['analysis', 'writing'];

@@ -1,8 +1,7 @@
+import { DAY_MS } from '../ports';
 import type { LevelThresholds } from './level-thresholds';
 import type { PracticeRun } from './proficiency-facts';
 import { weekKey } from './week-key';
-
-const DAY_MS = 86_400_000;
 
 /** The score that counts for a run: a reviewer's before the employee's own. */
 export const scoreOf = (run: PracticeRun): number | null => run.review?.meanScore ?? run.selfScore;

@@ -1,8 +1,7 @@
-import type { Clock, Ids, Store } from '../ports';
+import { DAY_MS, type Clock, type Ids, type Store } from '../ports';
 import { actOnSession } from './act-on-session';
 import type { Session } from './session';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const IDLE_ABANDON_DAYS = 14;
 const BATCH = 200;
 

@@ -1,7 +1,6 @@
-import { abandonIdleSessions, purgeExpiredSessionContent, type Ids, type Store } from '../../core';
+import { abandonIdleSessions, DAY_MS, purgeExpiredSessionContent, type Ids, type Store } from '../../core';
 import type { JobDefinition } from './job-definition';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const HOUSEKEEPING_JOB = 'housekeeping';
 /** Sent outbox rows are kept this long for the admin view, then forgotten (the LRS holds the statements). */
 export const SENT_STATEMENTS_KEPT_DAYS = 30;

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../core';
 import {
   AUTHOR_TRIAL_DAYS,
   REGULAR_ABANDON_CHANCE,
@@ -9,7 +10,6 @@ import type { Random } from './history-random';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 /** The last regular run may start this late in the window (day 87 of 90). */
 const DEFAULT_LAST_DAY = 87;
 /** Sessions start between 08:00 and 16:30 (UTC), on weekdays. */

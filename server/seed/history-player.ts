@@ -1,4 +1,12 @@
-import { actOnSession, startSession, type Ids, type Person, type Session, type Store } from '../../core';
+import {
+  actOnSession,
+  DAY_MS,
+  startSession,
+  type Ids,
+  type Person,
+  type Session,
+  type Store,
+} from '../../core';
 import { settableClock } from './history-clock';
 import type { PlannedRun } from './history-plan';
 import type { TimedAction } from './history-script';
@@ -15,8 +23,6 @@ export type Scripted = {
 };
 
 type Moment = { at: Date; script: Scripted; index: number; order: number };
-
-const DAY_MS = 86_400_000;
 
 /**
  * Plays every session's start and actions in the order they happened (sessions interleave in time), through

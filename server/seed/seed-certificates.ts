@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   certificateRecordId,
   recordCertificates,
   skillAreaForActivity,
@@ -8,8 +9,6 @@ import {
   type Store,
 } from '../../core';
 import { DEMO_CERTIFICATE_PATTERNS, DEMO_CERTIFICATES, DEMO_LMS_HOME_PAGE, DEMO_TENANT } from '../demo';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A few LMS certificates for demo people, through the same use case as a sync; seeding twice adds nothing. */
 export async function seedDemoCertificates(options: {

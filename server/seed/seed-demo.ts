@@ -1,5 +1,6 @@
 import {
   AppError,
+  DAY_MS,
   defaultTenantSettings,
   publishWorkflow,
   type Clock,
@@ -51,7 +52,7 @@ export async function seedDemoTenant(options: {
 
   let workflowsPublished = 0;
   // Published before the history that uses them starts, so dates in the tab read in the right order.
-  const publishedAt = new Date(clock.now().getTime() - 91 * 24 * 60 * 60 * 1000);
+  const publishedAt = new Date(clock.now().getTime() - 91 * DAY_MS);
   const publishClock: Clock = { now: () => publishedAt };
   for (const { authorEmail, definition } of DEMO_WORKFLOWS) {
     const author = await store.people.findByEmail(DEMO_TENANT.id, authorEmail);

@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   attestRedesign,
   listReviewRequests,
   reviewDeliverable,
@@ -9,7 +10,6 @@ import {
 import { DEMO_PEOPLE, DEMO_TENANT } from '../demo';
 import { createRandom, mulberry32 } from './history-random';
 
-const DAY_MS = 86_400_000;
 const REVIEWS_PER_MANAGER = 4;
 
 const COMMENTS = [

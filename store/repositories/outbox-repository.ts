@@ -13,13 +13,17 @@ import {
   or,
   sql,
 } from 'drizzle-orm';
-import type { OutboxEntry, OutboxStatus, OutboxTargetStats, XapiOutboxRepository } from '../../core';
+import {
+  DAY_MS,
+  type OutboxEntry,
+  type OutboxStatus,
+  type OutboxTargetStats,
+  type XapiOutboxRepository,
+} from '../../core';
 import type { Db } from '../database';
 import { xapiOutbox, xapiTargetState } from '../schema';
 
 type OutboxRow = typeof xapiOutbox.$inferSelect;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function toOutboxEntry(row: OutboxRow): OutboxEntry {
   return {
