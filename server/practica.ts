@@ -53,6 +53,8 @@ export type RunningPractica = {
   database: Database;
   store: Store;
   devTokens: DevTokenIssuer | null;
+  /** Every HTTP route the service answers (method and path pattern), for tests that must cover them all. */
+  routes: readonly { method: string; path: string }[];
   /** Stops accepting requests, finishes in-flight requests and jobs, then closes the database. */
   stop(): Promise<void>;
 };
@@ -206,6 +208,9 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       database,
       store,
       devTokens,
+      routes: http.routes
+        .filter((route) => route.method !== 'ALL')
+        .map(({ method, path }) => ({ method, path })),
       stop: () =>
         (stopping ??= (async () => {
           draining = true;
