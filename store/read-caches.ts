@@ -72,7 +72,7 @@ export function withReadCaches(store: Store, options: ReadCacheOptions = DEFAULT
     versions.set(`${version.tenantId}/${version.id}`, version);
   };
 
-  function wrap(inner: Store, savedTenants: Set<string> | null): Store {
+  function wrap(inner: Store, savedTenants: Set<string> | null, changedTenants: Set<string> | null): Store {
     return {
       ...inner,
       tenants: {
@@ -83,6 +83,11 @@ export function withReadCaches(store: Store, options: ReadCacheOptions = DEFAULT
           const tenant = await inner.tenants.get(tenantId);
           if (tenant) tenants.set(tenantId, tenant);
           return tenant;
+        },
+        async updateSettings(tenantId, settings) {
+          await inner.tenants.updateSettings(tenantId, settings);
+          tenants.delete(tenantId);
+          changedTenants?.add(tenantId);
         },
       },
       people: {
@@ -146,14 +151,16 @@ export function withReadCaches(store: Store, options: ReadCacheOptions = DEFAULT
         },
       },
       async transaction(work) {
-        // A catalogue read while the transaction was open may have been cached again; drop it after commit.
+        // A catalogue or tenant read while the transaction was open may have been cached again: drop after commit.
         const saved = new Set<string>();
-        const result = await inner.transaction((tx) => work(wrap(tx, saved)));
+        const changed = new Set<string>();
+        const result = await inner.transaction((tx) => work(wrap(tx, saved, changed)));
         for (const tenantId of saved) catalogues.delete(tenantId);
+        for (const tenantId of changed) tenants.delete(tenantId);
         return result;
       },
     };
   }
 
-  return wrap(store, null);
+  return wrap(store, null, null);
 }

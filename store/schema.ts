@@ -88,6 +88,17 @@ export const workflowVersions = pgTable(
   (t) => [uniqueIndex('workflow_versions_uq').on(t.tenantId, t.workflowId, t.versionNumber)],
 );
 
+/** An author's working copy of a workflow's next version: any JSON, checked only when validated or published. */
+export const workflowDrafts = pgTable('workflow_drafts', {
+  workflowId: uuid('workflow_id')
+    .primaryKey()
+    .references(() => workflows.id, { onDelete: 'cascade' }),
+  tenantId: uuid('tenant_id').notNull(),
+  definition: jsonb('definition').notNull(),
+  updatedBy: uuid('updated_by').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
 export const sessions = pgTable(
   'sessions',
   {

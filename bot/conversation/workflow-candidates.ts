@@ -1,4 +1,4 @@
-import type { SearchCandidate } from '../../core';
+import { loadWorkflowCandidates as loadCandidates, type SearchCandidate } from '../../core';
 import type { BotDependencies } from '../bot-dependencies';
 
 /** Published workflows with their latest definitions and authors' names: what home, browse and search rank. */
@@ -6,10 +6,5 @@ export async function loadWorkflowCandidates(
   deps: BotDependencies,
   tenantId: string,
 ): Promise<SearchCandidate[]> {
-  const catalogue = await deps.store.workflows.listPublishedCatalogue(tenantId);
-  return catalogue.map(({ workflow, version, authorName }) => ({
-    workflow,
-    definition: version.definition,
-    authorName: authorName ?? 'a colleague',
-  }));
+  return loadCandidates(deps.store, tenantId);
 }

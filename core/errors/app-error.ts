@@ -11,7 +11,8 @@ export type AppErrorCode =
   | 'unavailable'
   | 'internal';
 
-export type AppErrorDetail = { path: string; message: string };
+/** One problem with a request or document: where (`path`), a stable `code` when callers may act on it, and words. */
+export type AppErrorDetail = { path: string; message: string; code?: string };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -11,6 +11,7 @@ export type {
   Store,
   TenantRepository,
   WorkflowRepository,
+  VersionUsage,
   WorkflowUsage,
 } from './store';
 export { silentLogger, type Logger, type LogFields } from './logger';

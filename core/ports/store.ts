@@ -6,7 +6,7 @@ import type { Session } from '../sessions';
 import type { LevelRepository } from '../proficiency/stored-level';
 import type { ReviewRepository } from '../reviews/review';
 import type { Tenant, TenantSettings } from '../tenants';
-import type { Workflow, WorkflowVersion } from '../workflows';
+import type { Workflow, WorkflowDraft, WorkflowVersion } from '../workflows';
 import type { XapiOutboxRepository } from '../xapi-outbox';
 
 export interface TenantRepository {
@@ -14,6 +14,8 @@ export interface TenantRepository {
   /** Creates the tenant, or leaves an existing one untouched; returns whether it was created. */
   ensure(tenant: { id: string; displayName: string; settings: TenantSettings }): Promise<boolean>;
   list(): Promise<Tenant[]>;
+  /** Replaces the tenant's settings document. */
+  updateSettings(tenantId: string, settings: TenantSettings): Promise<void>;
 }
 
 export interface PeopleRepository {
@@ -51,6 +53,13 @@ export interface WorkflowRepository {
     tenantId: string,
   ): Promise<{ workflow: Workflow; version: WorkflowVersion; authorName: string | null }[]>;
   findByTitle(tenantId: string, title: string): Promise<Workflow | null>;
+  /** Every published version of a workflow, oldest first. */
+  listVersions(tenantId: string, workflowId: string): Promise<WorkflowVersion[]>;
+  /** The author's working copy of the next version, if any. */
+  getDraft(tenantId: string, workflowId: string): Promise<WorkflowDraft | null>;
+  /** Inserts or replaces the workflow's draft. */
+  saveDraft(draft: WorkflowDraft): Promise<void>;
+  deleteDraft(tenantId: string, workflowId: string): Promise<void>;
 }
 
 export interface SessionRepository {
@@ -62,6 +71,8 @@ export interface SessionRepository {
   /** The session a person would continue: their active one, else the most recently touched paused one or one awaiting feedback. */
   findCurrentForPerson(tenantId: string, personId: string): Promise<Session | null>;
   usageByWorkflow(tenantId: string): Promise<WorkflowUsage[]>;
+  /** Per published version of one workflow: how its sessions went, in counts only (never who). */
+  usageByVersion(tenantId: string, workflowId: string): Promise<VersionUsage[]>;
   /** Active or paused sessions nobody has touched since `before`. */
   listIdle(tenantId: string, before: Date, limit: number): Promise<Session[]>;
   /** Finished sessions last changed before `before` whose inputs and outputs are still stored. */
@@ -79,6 +90,16 @@ export interface SessionRepository {
 
 /** Where a page ended in a list ordered newest first: the last row's time and id. */
 export type PagePosition = { at: Date; id: string };
+
+/** How one workflow version's sessions went; versions nobody has started are left out. */
+export type VersionUsage = {
+  workflowVersionId: string;
+  started: number;
+  completed: number;
+  abandoned: number;
+  medianMinutesSaved: number | null;
+  meanRating: number | null;
+};
 
 /** Social proof for a workflow, from completed sessions. */
 export type WorkflowUsage = {

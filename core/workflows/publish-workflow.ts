@@ -12,6 +12,10 @@ export type PublishWorkflowOptions = {
   /** Omitted for a new workflow; given to publish the next version of an existing one. */
   workflowId?: string;
   definition: unknown;
+  /** Who publishes when it is not the author (an admin); recorded on the version. */
+  publishedBy?: string;
+  /** Runs inside the publishing transaction, after the version and its event are written. */
+  onPublished?: (tx: Store, published: { workflow: Workflow; version: WorkflowVersion }) => Promise<void>;
 };
 
 /** Validates a definition and publishes it as the next immutable version, recording a domain event. */
@@ -51,7 +55,7 @@ export async function publishWorkflow(
       versionNumber: workflow.latestVersionNumber,
       definition,
       publishedAt: now,
-      publishedBy: authorId,
+      publishedBy: options.publishedBy ?? authorId,
     };
     await tx.workflows.save(workflow, existing ? existing.latestVersionNumber : null);
     await tx.workflows.addVersion(version);
@@ -65,6 +69,7 @@ export async function publishWorkflow(
       occurredAt: now,
       data: { versionId: version.id, versionNumber: version.versionNumber, skillArea: definition.skillArea },
     });
+    await options.onPublished?.(tx, { workflow, version });
     return { workflow, version };
   });
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { DEFAULT_SKILL_AREAS } from '../tenants';
-import { validateWorkflowDefinition } from './validate-workflow-definition';
+import { checkWorkflowDefinition, validateWorkflowDefinition } from './validate-workflow-definition';
 import type { WorkflowDefinitionDraft, WorkflowStep } from './workflow-definition';
 
 const skillAreaIds = DEFAULT_SKILL_AREAS.map((area) => area.id);
@@ -70,10 +70,14 @@ function rejection(candidate: unknown, options: { skillAreaIds?: string[] } = { 
   throw new Error('expected the definition to be rejected');
 }
 
-function expectProblem(candidate: unknown, path: string, message: RegExp): AppError {
+function expectProblem(candidate: unknown, path: string, message: RegExp, code?: string): AppError {
   const error = rejection(candidate);
   expect(error.code).toBe('invalid_workflow_definition');
-  expect(error.details).toEqual(expect.arrayContaining([{ path, message: expect.stringMatching(message) }]));
+  expect(error.details).toEqual(
+    expect.arrayContaining([
+      { path, message: expect.stringMatching(message), code: code ?? expect.any(String) },
+    ]),
+  );
   expect(error.message).toContain(path);
   return error;
 }
@@ -222,7 +226,9 @@ describe('validateWorkflowDefinition', () => {
     draft.rubric.push({ id: 'clear', criterion: 'Clear again', description: 'Again.' });
     const error = expectProblem(draft, 'inputs.2.name', /duplicate input "pipeline"/);
     expect(error.details).toEqual(
-      expect.arrayContaining([{ path: 'rubric.1.id', message: 'duplicate criterion "clear"' }]),
+      expect.arrayContaining([
+        { path: 'rubric.1.id', message: 'duplicate criterion "clear"', code: 'duplicate_criterion' },
+      ]),
     );
   });
 
@@ -260,5 +266,48 @@ describe('validateWorkflowDefinition', () => {
     expect(error.details.map((detail) => detail.path)).toEqual(
       expect.arrayContaining(['steps.2.id', 'steps']),
     );
+  });
+  it('gives each problem an author meets a stable code', () => {
+    const unknownPlaceholder = stepsOf(validDraft());
+    unknownPlaceholder[1] = { ...unknownPlaceholder[1]!, prompt: 'Use {{inputs.pipeline}}' } as DraftStep;
+    expectProblem(
+      withSteps(unknownPlaceholder),
+      'steps.1.prompt',
+      /unknown placeholder/,
+      'unknown_placeholder',
+    );
+    expectProblem(withSteps([]), 'steps', /./, 'too_few_steps');
+    expectProblem({ ...validDraft(), rubric: [] }, 'rubric', /./, 'rubric_without_criteria');
+    expectProblem({ ...validDraft(), manualMinutes: 0 }, 'manualMinutes', /./, 'manual_minutes_out_of_range');
+    expectProblem(
+      { ...validDraft(), manualMinutes: 5_000 },
+      'manualMinutes',
+      /./,
+      'manual_minutes_out_of_range',
+    );
+    const noDeliverable = stepsOf(validDraft()).slice(0, 3);
+    expectProblem(
+      withSteps(noDeliverable),
+      'steps',
+      /last step must be a deliverable/,
+      'no_deliverable_step',
+    );
+    const { title: _title, ...untitled } = validDraft();
+    expectProblem(untitled, 'title', /./, 'missing');
+    const oddKind = stepsOf(validDraft());
+    oddKind[2] = { ...oddKind[2]!, kind: 'approve' } as unknown as DraftStep;
+    expectProblem(withSteps(oddKind), 'steps.2.kind', /./, 'unknown_step_kind');
+  });
+
+  it('checkWorkflowDefinition returns the problems instead of throwing, and the definition when valid', () => {
+    const check = checkWorkflowDefinition({ ...validDraft(), rubric: [] }, { skillAreaIds });
+    expect(check).toEqual({
+      valid: false,
+      problems: [{ path: 'rubric', code: 'rubric_without_criteria', message: expect.any(String) }],
+    });
+    expect(checkWorkflowDefinition(validDraft(), { skillAreaIds })).toMatchObject({
+      valid: true,
+      definition: { title: 'Weekly pipeline note' },
+    });
   });
 });

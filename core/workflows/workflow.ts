@@ -25,3 +25,15 @@ export type WorkflowVersion = {
   publishedAt: Date;
   publishedBy: string;
 };
+
+/**
+ * An author's working copy of a workflow's next version. Its definition is whatever the author last saved
+ * (it may be incomplete); it is checked when validated and when published, never when saved.
+ */
+export type WorkflowDraft = {
+  tenantId: string;
+  workflowId: string;
+  definition: unknown;
+  updatedBy: string;
+  updatedAt: Date;
+};

@@ -180,5 +180,30 @@ export function sessionRepository(db: Db): SessionRepository {
         meanRating: row.meanRating === null ? null : Math.round(toNumber(row.meanRating) * 10) / 10,
       }));
     },
+
+    async usageByVersion(tenantId, workflowId) {
+      const result = await db.execute(sql`
+        select s.workflow_version_id as "workflowVersionId",
+               count(*) as started,
+               count(*) filter (where s.status = 'completed') as completed,
+               count(*) filter (where s.status = 'abandoned') as abandoned,
+               percentile_cont(0.5) within group (
+                 order by (s.feedback->>'manualMinutes')::int - (s.feedback->>'minutesTaken')::int
+               ) filter (where s.status = 'completed' and s.feedback is not null) as "medianMinutesSaved",
+               avg((s.feedback->>'meanRating')::float)
+                 filter (where s.status = 'completed' and s.feedback is not null) as "meanRating"
+        from sessions s
+        where s.tenant_id = ${tenantId} and s.workflow_id = ${workflowId}
+        group by s.workflow_version_id`);
+      return rowsOf<Record<string, unknown>>(result).map((row) => ({
+        workflowVersionId: String(row.workflowVersionId),
+        started: toNumber(row.started),
+        completed: toNumber(row.completed),
+        abandoned: toNumber(row.abandoned),
+        medianMinutesSaved:
+          row.medianMinutesSaved === null ? null : Math.round(toNumber(row.medianMinutesSaved)),
+        meanRating: row.meanRating === null ? null : Math.round(toNumber(row.meanRating) * 10) / 10,
+      }));
+    },
   };
 }

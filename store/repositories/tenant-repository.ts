@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tenant, TenantRepository, TenantSettings } from '../../core';
 import type { Db } from '../database';
 import { tenantSettings } from '../schema';
@@ -26,6 +26,12 @@ export function tenantRepository(db: Db): TenantRepository {
     async list() {
       const rows = await db.select().from(tenantSettings).orderBy(tenantSettings.displayName);
       return rows.map(toTenant);
+    },
+    async updateSettings(tenantId, settings) {
+      await db
+        .update(tenantSettings)
+        .set({ settings, updatedAt: sql`now()` })
+        .where(eq(tenantSettings.tenantId, tenantId));
     },
   };
 }

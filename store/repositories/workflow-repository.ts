@@ -1,14 +1,15 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import {
   AppError,
   type Workflow,
   type WorkflowDefinition,
+  type WorkflowDraft,
   type WorkflowRepository,
   type WorkflowStatus,
   type WorkflowVersion,
 } from '../../core';
 import type { Db } from '../database';
-import { people, workflows, workflowVersions } from '../schema';
+import { people, workflowDrafts, workflows, workflowVersions } from '../schema';
 
 type WorkflowRow = typeof workflows.$inferSelect;
 type VersionRow = typeof workflowVersions.$inferSelect;
@@ -125,6 +126,37 @@ export function workflowRepository(db: Db): WorkflowRepository {
         .where(and(eq(workflows.tenantId, tenantId), eq(workflows.title, title)))
         .limit(1);
       return rows[0] ? toWorkflow(rows[0]) : null;
+    },
+
+    async listVersions(tenantId, workflowId) {
+      const rows = await db
+        .select()
+        .from(workflowVersions)
+        .where(and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.workflowId, workflowId)))
+        .orderBy(asc(workflowVersions.versionNumber));
+      return rows.map(toVersion);
+    },
+
+    async getDraft(tenantId, workflowId) {
+      const rows = await db
+        .select()
+        .from(workflowDrafts)
+        .where(and(eq(workflowDrafts.tenantId, tenantId), eq(workflowDrafts.workflowId, workflowId)));
+      return rows[0] ? (rows[0] as WorkflowDraft) : null;
+    },
+
+    async saveDraft(draft) {
+      const { workflowId: _workflowId, tenantId: _tenantId, ...changes } = draft;
+      await db
+        .insert(workflowDrafts)
+        .values({ ...draft, definition: draft.definition ?? null })
+        .onConflictDoUpdate({ target: workflowDrafts.workflowId, set: changes });
+    },
+
+    async deleteDraft(tenantId, workflowId) {
+      await db
+        .delete(workflowDrafts)
+        .where(and(eq(workflowDrafts.tenantId, tenantId), eq(workflowDrafts.workflowId, workflowId)));
     },
   };
 }
