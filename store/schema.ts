@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -220,6 +221,7 @@ export const events = pgTable(
   (t) => [
     index('events_tenant_type_at_idx').on(t.tenantId, t.type, t.occurredAt),
     index('events_tenant_person_idx').on(t.tenantId, t.personId),
+    index('events_tenant_workflow_idx').on(t.tenantId, t.workflowId),
   ],
 );
 
@@ -319,19 +321,53 @@ export const xapiTargetState = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.target] })],
 );
 
+/** One person's metric figures for one week (core/metrics rollup.ts), kept with the events that change them. */
 export const personWeekRollups = pgTable(
   'person_week_rollups',
   {
     tenantId: uuid('tenant_id').notNull(),
     personId: uuid('person_id').notNull(),
     weekStart: date('week_start', { mode: 'string' }).notNull(),
+    sessionsStarted: integer('sessions_started').notNull().default(0),
+    workflowsPublished: integer('workflows_published').notNull().default(0),
     sessionsCompleted: integer('sessions_completed').notNull().default(0),
     sessionsMeetingBar: integer('sessions_meeting_bar').notNull().default(0),
-    qualityScoreSum: real('quality_score_sum').notNull().default(0),
+    qualityScoreSum: doublePrecision('quality_score_sum').notNull().default(0),
+    /** Completed sessions with a score (a review or a self-rating). */
     qualityScoreCount: integer('quality_score_count').notNull().default(0),
+    reviewedSessions: integer('reviewed_sessions').notNull().default(0),
+    reviewedMeetingBar: integer('reviewed_meeting_bar').notNull().default(0),
+    reviewerScoreSum: doublePrecision('reviewer_score_sum').notNull().default(0),
     manualMinutes: integer('manual_minutes').notNull().default(0),
     actualMinutes: integer('actual_minutes').notNull().default(0),
+    savedDeeperAnalysis: integer('saved_deeper_analysis').notNull().default(0),
+    savedCustomers: integer('saved_customers').notNull().default(0),
+    savedColleagues: integer('saved_colleagues').notNull().default(0),
+    savedLearning: integer('saved_learning').notNull().default(0),
+    savedOther: integer('saved_other').notNull().default(0),
+    savedUnstated: integer('saved_unstated').notNull().default(0),
     reuseSessions: integer('reuse_sessions').notNull().default(0),
+    reusedByColleagues: integer('reused_by_colleagues').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.personId, t.weekStart] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.personId, t.weekStart] }),
+    index('person_week_rollups_tenant_week_idx').on(t.tenantId, t.weekStart),
+  ],
+);
+
+/** How often a person completed a workflow in a week (adopters, popularity, author insights). */
+export const personWorkflowWeekRollups = pgTable(
+  'person_workflow_week_rollups',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    workflowId: uuid('workflow_id').notNull(),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    completions: integer('completions').notNull().default(0),
+    reuses: integer('reuses').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.workflowId, t.personId, t.weekStart] }),
+    index('person_workflow_week_rollups_person_idx').on(t.tenantId, t.personId, t.weekStart),
+  ],
 );
