@@ -46,6 +46,12 @@ export const people = pgTable(
       .default(sql`'[]'::jsonb`),
     conversationReference: jsonb('conversation_reference'),
     active: boolean('active').notNull().default(true),
+    /** From the directory sync: the UPN (lower-case), the manager's object id, when they left. */
+    userPrincipalName: text('user_principal_name'),
+    managerAadObjectId: text('manager_aad_object_id'),
+    leftAt: ts('left_at'),
+    /** 'directory' (the configured Graph attribute) or 'import' (an admin's CSV, which the directory never overwrites). */
+    lmsIdentifierSource: text('lms_identifier_source').$type<'directory' | 'import'>(),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -53,6 +59,7 @@ export const people = pgTable(
     uniqueIndex('people_tenant_aad_uq').on(t.tenantId, t.aadObjectId),
     index('people_tenant_email_idx').on(t.tenantId, t.email),
     index('people_tenant_manager_idx').on(t.tenantId, t.managerId),
+    index('people_tenant_manager_aad_idx').on(t.tenantId, t.managerAadObjectId),
   ],
 );
 
@@ -371,3 +378,20 @@ export const personWorkflowWeekRollups = pgTable(
     index('person_workflow_week_rollups_person_idx').on(t.tenantId, t.personId, t.weekStart),
   ],
 );
+
+/** Per tenant: the directory (Microsoft Graph users delta) sync's delta link, progress and last outcome. */
+export const directorySyncState = pgTable('directory_sync_state', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  deltaLink: text('delta_link'),
+  lastFullSyncAt: ts('last_full_sync_at'),
+  runningSince: ts('running_since'),
+  pagesRead: integer('pages_read').notNull().default(0),
+  changesRead: integer('changes_read').notNull().default(0),
+  lastRunAt: ts('last_run_at'),
+  lastRunKind: text('last_run_kind'),
+  lastSuccessAt: ts('last_success_at'),
+  lastCounts: jsonb('last_counts'),
+  lastErrorAt: ts('last_error_at'),
+  lastError: text('last_error'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
