@@ -310,6 +310,8 @@ export const xapiOutbox = pgTable(
       .on(t.target, t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
     index('xapi_outbox_sent_idx').on(t.tenantId, t.target, t.sentAt),
+    // A person's rows: held ones released on a directory change, all of them exported or erased.
+    index('xapi_outbox_person_idx').on(t.tenantId, t.personId),
   ],
 );
 
@@ -395,3 +397,24 @@ export const directorySyncState = pgTable('directory_sync_state', {
   lastError: text('last_error'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * LRS targets an L&D admin configured through the admin API (targets from the environment are not stored).
+ * `auth` holds the non-secret parts (kind, username or token URL, client id, scope); the password or client
+ * secret is only in `sealed_secret`, AES-256-GCM under PRACTICA_SECRET_KEY, bound to its tenant and name.
+ */
+export const lrsTargets = pgTable(
+  'lrs_targets',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    name: text('name').notNull(),
+    endpoint: text('endpoint').notNull(),
+    auth: jsonb('auth').notNull(),
+    sealedSecret: text('sealed_secret').notNull(),
+    actor: jsonb('actor').notNull(),
+    sendFailed: boolean('send_failed').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.name] })],
+);
