@@ -14,3 +14,4 @@ export * from './reviews';
 export * from './access';
 export * from './profiles';
 export * from './audit';
+export * from './data-rights';

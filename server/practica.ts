@@ -23,6 +23,7 @@ import {
 import { createLrsClient } from '../lms-connector/client';
 import { OutboxDispatcher } from '../lms-connector/dispatch';
 import { withXapiOutbox } from '../lms-connector/outbox';
+import { voidingStatement } from '../lms-connector/statements';
 import type { LrsTarget } from '../lms-connector/targets';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
 import { createTeamsBot } from './bot/create-teams-app';
@@ -152,6 +153,19 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       },
       bootstrapAdminUpn: config.bootstrapAdminUpn,
       lrsTargets: lrsTargets ?? undefined,
+      voidingStatement: ({ statementId }) => {
+        const id = ids.uuid();
+        const at = clock.now();
+        return {
+          statementId: id,
+          payload: voidingStatement({
+            id,
+            voidedStatementId: statementId,
+            baseUrl: config.publicBaseUrl,
+            at,
+          }),
+        };
+      },
       tabDirectory: options.tabDirectory ?? path.resolve(__dirname, '..', '..', 'tab', 'dist'),
       dev: devTokens ? { issuer: devTokens, tenantId: DEMO_TENANT.id } : undefined,
     });

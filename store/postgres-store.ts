@@ -6,6 +6,7 @@ import { eventRepository } from './repositories/event-repository';
 import { jobRepository } from './repositories/job-repository';
 import { levelRepository } from './repositories/level-repository';
 import { peopleRepository } from './repositories/people-repository';
+import { personDataRepository } from './repositories/person-data-repository';
 import { processedActivityRepository } from './repositories/processed-activity-repository';
 import { reviewRepository } from './repositories/review-repository';
 import { sessionRepository } from './repositories/session-repository';
@@ -28,6 +29,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     certificates: certificateRepository(db),
     levels: levelRepository(db),
     reviews: reviewRepository(db),
+    personData: personDataRepository(db),
     xapiOutbox: xapiOutboxRepository(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),
   };

@@ -1,4 +1,5 @@
 import type { CertificateRepository } from '../certificates';
+import type { PersonDataRepository } from '../data-rights/person-data';
 import type { DomainEvent } from '../events';
 import type { JobStore } from '../jobs';
 import type { ConversationReference, Person, PersonProfile } from '../people';
@@ -170,6 +171,8 @@ export interface Store {
   levels: LevelRepository;
   /** Managers' and authors' rubric scores for deliverables shared for review. */
   reviews: ReviewRepository;
+  /** Everything about one person across tables: the data export and the erasure. */
+  personData: PersonDataRepository;
   /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 }

@@ -22,3 +22,4 @@ export {
   type VerbConcept,
 } from './vocabulary';
 export type { StatementDraft, XapiActivity, XapiAgent, XapiStatement } from './xapi-statement';
+export { voidingStatement, VOIDED_VERB_ID } from './voiding-statement';

@@ -4,7 +4,7 @@ import type { HttpRouteHandler } from '@microsoft/teams.apps';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Clock, Ids, Logger, Store } from '../../core';
+import type { Clock, Ids, Logger, Store, VoidingStatementFactory } from '../../core';
 import type { LrsTarget } from '../../lms-connector/targets';
 import type { DevTokenIssuer, TokenVerifier } from '../auth';
 import { errorFields } from '../logger';
@@ -12,6 +12,7 @@ import { authenticate } from './authenticate';
 import { appErrorResponse, errorResponse } from './error-response';
 import { MalformedJsonError } from './read-json-body';
 import { botRoutes } from './routes/bot-routes';
+import { dataRightsRoutes } from './routes/data-rights-routes';
 import { devRoutes } from './routes/dev-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
 import { lrsAdminRoutes } from './routes/lrs-admin-routes';
@@ -35,6 +36,8 @@ export type HttpAppOptions = {
   bootstrapAdminUpn?: string;
   /** The tenant's LRS targets, for the connector admin API. */
   lrsTargets?: (tenantId: string) => readonly LrsTarget[];
+  /** The `voided` statement queued when an erased person's statement must be withdrawn from an LRS. */
+  voidingStatement: VoidingStatementFactory;
   tabDirectory: string;
   /** Present only in development mode; without it /dev/* does not exist. */
   dev?: { issuer: DevTokenIssuer; tenantId: string };
@@ -81,6 +84,16 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
       clock: options.clock,
       ids: options.ids,
       targetsFor: options.lrsTargets ?? (() => []),
+    }),
+  );
+  api.route(
+    '/',
+    dataRightsRoutes({
+      store: options.store,
+      clock: options.clock,
+      ids: options.ids,
+      targetNames: (tenantId) => (options.lrsTargets?.(tenantId) ?? []).map((target) => target.name),
+      voidingStatement: options.voidingStatement,
     }),
   );
   app.route('/api/v1', api);

@@ -1,0 +1,140 @@
+import type { Viewer } from '../access';
+import { AppError } from '../errors';
+import type { Clock, Ids, Store } from '../ports';
+import { reassessLevels } from '../proficiency';
+import type { NewOutboxEntry } from '../xapi-outbox';
+import {
+  FORMER_COLLEAGUE_ID,
+  type ErasureCounts,
+  type PersonStatement,
+  type VoidingStatementFactory,
+} from './person-data';
+
+/** What an erasure did, for the L&D admin and the LRS administrator. */
+export type ErasureReceipt = {
+  personId: string;
+  erasedAt: Date;
+  /** Per LRS target, the ids of the person's statements it may hold; each gets a `voided` statement when queued. */
+  statements: { target: string; statementIds: string[]; voidingQueued: boolean }[];
+  /** Rows deleted or rewritten, by table. */
+  changed: ErasureCounts;
+};
+
+/**
+ * Erases a person (right to erasure), all or nothing in one transaction: every row about them is deleted
+ * except the audit log, other people's records that name them point at "former colleague", their statements
+ * not yet sent are dropped, and each statement an LRS may already hold gets a `voided` statement in the
+ * outbox for that target. An L&D admin confirms with the person's work email, so a slip cannot erase anyone.
+ */
+export async function erasePerson(options: {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  viewer: Viewer;
+  personId: string;
+  /** The person's work email, typed by the admin. */
+  confirmation: string;
+  /** The tenant's LRS targets now; statements for a target no longer configured are listed but not voided. */
+  targetNames: readonly string[];
+  voidingStatement: VoidingStatementFactory;
+}): Promise<ErasureReceipt> {
+  const { viewer, personId, ids } = options;
+  const tenantId = viewer.person.tenantId;
+  if (!viewer.roles.includes('admin')) throw new AppError('forbidden', 'Only L&D admins can erase a person');
+  if (viewer.person.id === personId)
+    throw new AppError('invalid_input', 'You cannot erase yourself; ask another L&D admin.');
+  return options.store.transaction(async (tx) => {
+    const person = await tx.people.get(tenantId, personId);
+    if (!person) throw new AppError('not_found', 'No one in your organisation has that id.');
+    if (options.confirmation.trim().toLowerCase() !== person.email.trim().toLowerCase())
+      throw new AppError(
+        'invalid_input',
+        "The confirmation does not match: type the person's work email exactly to erase them.",
+        { details: [{ path: 'confirmEmail', message: 'must be the work email of the person to erase' }] },
+      );
+    const now = options.clock.now();
+    const snapshot = await tx.personData.snapshot(tenantId, personId);
+    const statements = snapshot?.statements ?? [];
+    const authors = await authorsOfWorkflowsRun(
+      tx,
+      tenantId,
+      snapshot?.sessions.map((s) => s.workflowId),
+    );
+
+    const changed = await tx.personData.erase(tenantId, personId);
+
+    const receipt = statementsPerTarget(statements, now, options.targetNames);
+    const voiding: NewOutboxEntry[] = receipt.flatMap(({ target, voidingQueued, rows }) =>
+      voidingQueued
+        ? rows.map((row) => {
+            const { statementId, payload } = options.voidingStatement({
+              tenantId,
+              target,
+              statementId: row.statementId,
+            });
+            return {
+              id: ids.uuid(),
+              tenantId,
+              statementId,
+              target,
+              eventId: null,
+              personId: null,
+              payload,
+              status: 'pending' as const,
+              // A row on its way to the LRS is voided once its lease is over, so the void never comes first.
+              nextAttemptAt: row.inFlightUntil && row.inFlightUntil > now ? row.inFlightUntil : now,
+            };
+          })
+        : [],
+    );
+    await tx.xapiOutbox.enqueue(voiding);
+
+    // Their runs of colleagues' workflows are gone: the authors' L3 may no longer hold.
+    const others = authors.filter((id) => id !== personId && id !== FORMER_COLLEAGUE_ID);
+    if (others.length > 0)
+      await reassessLevels({ store: tx, ids, tenantId, personIds: others, at: now, reason: 'recompute' });
+
+    const perTarget = receipt.map(({ target, voidingQueued, rows }) => ({
+      target,
+      statementIds: rows.map((row) => row.statementId),
+      voidingQueued,
+    }));
+    await tx.audit.append({
+      id: ids.uuid(),
+      tenantId,
+      actorId: viewer.person.id,
+      action: 'person.erased',
+      subjectPersonId: personId,
+      details: { statements: perTarget, changed },
+      at: now,
+    });
+    return { personId, erasedAt: now, statements: perTarget, changed };
+  });
+}
+
+async function authorsOfWorkflowsRun(
+  tx: Store,
+  tenantId: string,
+  workflowIds: string[] = [],
+): Promise<string[]> {
+  const authors = new Set<string>();
+  for (const workflowId of new Set(workflowIds)) {
+    const workflow = await tx.workflows.get(tenantId, workflowId);
+    if (workflow) authors.add(workflow.authorId);
+  }
+  return [...authors];
+}
+
+/** Statements an LRS holds or may hold: those it acknowledged, and those a dispatcher is sending right now. */
+function statementsPerTarget(statements: PersonStatement[], now: Date, targetNames: readonly string[]) {
+  const reached = statements.filter(
+    (row) =>
+      row.status === 'sent' || (row.status === 'pending' && row.inFlightUntil && row.inFlightUntil > now),
+  );
+  const targets = [...new Set(reached.map((row) => row.target))].sort();
+  return targets.map((target) => ({
+    target,
+    voidingQueued: targetNames.includes(target),
+    rows: reached.filter((row) => row.target === target),
+  }));
+}

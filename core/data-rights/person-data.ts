@@ -1,0 +1,67 @@
+import type { Certificate } from '../certificates';
+import type { DomainEvent } from '../events';
+import type { Person } from '../people';
+import type { AuditEntry } from '../ports/store';
+import type { LevelChange, StoredLevel } from '../proficiency';
+import type { Review } from '../reviews';
+import type { Session } from '../sessions';
+import type { OutboxStatus, XapiStatementPayload } from '../xapi-outbox';
+
+/**
+ * Who stands in for an erased person where other people's records must keep pointing at someone: the author
+ * of a workflow colleagues still use, the reviewer of a deliverable, the manager who attested a redesign.
+ * Shown as "former colleague"; no row of `people` has this id.
+ */
+export const FORMER_COLLEAGUE_ID = '00000000-0000-0000-0000-000000000000';
+export const FORMER_COLLEAGUE_NAME = 'former colleague';
+
+/** One xAPI statement Practica wrote about the person, for one LRS target. */
+export type PersonStatement = {
+  target: string;
+  statementId: string;
+  status: OutboxStatus;
+  sentAt: Date | null;
+  /** Whether a dispatcher holds the row right now (it may be on its way to the LRS). */
+  inFlightUntil: Date | null;
+};
+
+/** Everything stored about one person, straight from the tables (the export adds nothing and leaves nothing out). */
+export type PersonDataSnapshot = {
+  person: Person;
+  sessions: Session[];
+  /** Reviews of the person's deliverables, by their manager or a workflow's author. */
+  reviewsReceived: Review[];
+  /** Reviews the person wrote of other people's deliverables. */
+  reviewsGiven: Review[];
+  levels: StoredLevel[];
+  levelChanges: LevelChange[];
+  /** Domain events about the person (their sessions, ratings, levels, certificates, attestations received). */
+  events: DomainEvent[];
+  /** `practice.attested` events the person recorded as someone's manager. */
+  attestationsGiven: DomainEvent[];
+  certificates: Certificate[];
+  authoredWorkflows: { id: string; title: string; status: string }[];
+  statements: PersonStatement[];
+  /** Audit entries whose subject is the person (who read their data, admin changes about them). */
+  auditEntries: AuditEntry[];
+};
+
+/** Rows removed or rewritten by an erasure, by table, for the audit entry and the answer. */
+export type ErasureCounts = Record<string, number>;
+
+export interface PersonDataRepository {
+  /** Null when the tenant has no such person. */
+  snapshot(tenantId: string, personId: string): Promise<PersonDataSnapshot | null>;
+  /**
+   * Deletes every row about the person except the audit log, and points other people's records that name them
+   * at FORMER_COLLEAGUE_ID. Call inside a transaction (the erasure is all or nothing).
+   */
+  erase(tenantId: string, personId: string): Promise<ErasureCounts>;
+}
+
+/** A statement that withdraws one already sent (xAPI `voided`), to be written to the outbox for its target. */
+export type VoidingStatementFactory = (original: {
+  tenantId: string;
+  target: string;
+  statementId: string;
+}) => { statementId: string; payload: XapiStatementPayload };
