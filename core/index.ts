@@ -15,3 +15,4 @@ export * from './access';
 export * from './profiles';
 export * from './audit';
 export * from './data-rights';
+export * from './directory';

@@ -33,14 +33,17 @@ import { DEMO_TENANT } from './demo';
 import { createHttpApp } from './http';
 import {
   certificateSyncJob,
+  directorySyncJobs,
   generationJob,
   housekeepingJob,
   JobWorker,
   levelLapseJob,
   reviewNoticeJob,
+  scheduleDirectorySync,
   scheduleRecurringJobs,
   shareNoticeJob,
 } from './jobs';
+import { createGraphDirectoryReader } from './directory';
 import { createLlmClient } from './llm';
 import { readAttachment } from './files';
 import { createLogger, errorFields } from './logger';
@@ -153,6 +156,13 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       },
       bootstrapAdminUpn: config.bootstrapAdminUpn,
       lrsTargets: lrsTargets ?? undefined,
+      directory: config.directory
+        ? {
+            tenantId: config.directory.tenantId,
+            intervalMinutes: config.directory.intervalMinutes,
+            lmsIdentifierAttribute: config.directory.lmsIdentifierAttribute,
+          }
+        : undefined,
       voidingStatement: ({ statementId }) => {
         const id = ids.uuid();
         const at = clock.now();
@@ -171,7 +181,20 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     });
 
     const messenger = teamsMessenger(bot.app);
+    // Directory sync only when DIRECTORY_SYNC=graph; otherwise nothing calls Graph (the demo fixture stays).
+    const directoryJobs = config.directory
+      ? directorySyncJobs({
+          store,
+          clock,
+          tenantId: config.directory.tenantId,
+          reader: createGraphDirectoryReader(config.directory, {
+            logger: logger.child({ component: 'directory' }),
+          }),
+          intervalMinutes: config.directory.intervalMinutes,
+        })
+      : [];
     const definitions = [
+      ...directoryJobs,
       housekeepingJob(store, ids),
       levelLapseJob(store, ids),
       reviewNoticeJob({ store, messenger }),
@@ -189,7 +212,12 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       workerId: `${process.pid}-${ids.uuid().slice(0, 8)}`,
       ...config.worker,
     });
-    await scheduleRecurringJobs(store, definitions, clock.now());
+    await scheduleRecurringJobs(
+      store,
+      definitions.filter((definition) => !directoryJobs.includes(definition)),
+      clock.now(),
+    );
+    if (config.directory) await scheduleDirectorySync(store, config.directory.tenantId, clock.now());
     const dispatcher = new OutboxDispatcher({
       outbox: store.xapiOutbox,
       targets: configuredTargets.map((target) => ({

@@ -2,6 +2,7 @@ import { randomIds, type Ids, type Store } from '../core';
 import type { Db } from './database';
 import { auditRepository } from './repositories/audit-repository';
 import { certificateRepository } from './repositories/certificate-repository';
+import { directorySyncRepository } from './repositories/directory-sync-repository';
 import { eventRepository } from './repositories/event-repository';
 import { jobRepository } from './repositories/job-repository';
 import { levelRepository } from './repositories/level-repository';
@@ -31,6 +32,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     reviews: reviewRepository(db),
     personData: personDataRepository(db),
     xapiOutbox: xapiOutboxRepository(db),
+    directorySync: directorySyncRepository(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),
   };
 }

@@ -1,4 +1,4 @@
-export type { Person, PersonProfile, Role, ConversationReference } from './person';
+export type { Person, PersonProfile, Role, ConversationReference, LmsIdentifierSource } from './person';
 export {
   APP_ROLE_ADMIN,
   APP_ROLE_AUTHOR,

@@ -1,5 +1,6 @@
 import type { CertificateRepository } from '../certificates';
 import type { PersonDataRepository } from '../data-rights/person-data';
+import type { DirectorySyncStateRepository } from '../directory/directory-sync-state';
 import type { DomainEvent } from '../events';
 import type { JobStore } from '../jobs';
 import type { ConversationReference, Person, PersonProfile } from '../people';
@@ -34,6 +35,10 @@ export interface PeopleRepository {
     personId: string,
     reference: ConversationReference,
   ): Promise<void>;
+  /** Marks these people (by Entra object id) as left at `at`, keeping their data; returns how many were active. */
+  markLeft(tenantId: string, aadObjectIds: readonly string[], at: Date): Promise<number>;
+  /** Points everyone at the person their directory manager id names, once that manager is known here. */
+  resolveManagers(tenantId: string): Promise<void>;
 }
 
 export interface WorkflowRepository {
@@ -171,6 +176,8 @@ export interface Store {
   levels: LevelRepository;
   /** Managers' and authors' rubric scores for deliverables shared for review. */
   reviews: ReviewRepository;
+  /** Per tenant: where the directory (Microsoft Graph) sync stands. */
+  directorySync: DirectorySyncStateRepository;
   /** Everything about one person across tables: the data export and the erasure. */
   personData: PersonDataRepository;
   /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */

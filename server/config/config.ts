@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseDirectoryConfig, type DirectoryConfig } from './directory-config';
 import { parseLrsConnectorConfig, type LrsConnectorConfig } from './lrs-targets';
 
 const booleanFlag = z
@@ -76,6 +77,8 @@ export type Config = {
   seedDemoHistory: boolean;
   /** LMS connector: the LRS targets (none: nothing is written to the outbox or sent) and dispatch settings. */
   lrs: LrsConnectorConfig;
+  /** Directory sync from Microsoft Graph; null (off) unless DIRECTORY_SYNC=graph. */
+  directory: DirectoryConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: values.SEED_DEMO ?? values.PRACTICA_DEV_MODE,
     seedDemoHistory: values.SEED_DEMO_HISTORY,
     lrs: parseLrsConnectorConfig(env, (message) => new ConfigError(message)),
+    directory: parseDirectoryConfig(env, (message) => new ConfigError(message)),
   };
 }
 

@@ -1,2 +1,3 @@
 export { ConfigError, describeDatabase, loadConfig, type Config } from './config';
 export type { LrsConnectorConfig } from './lrs-targets';
+export type { DirectoryConfig } from './directory-config';

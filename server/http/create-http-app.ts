@@ -14,6 +14,7 @@ import { MalformedJsonError } from './read-json-body';
 import { botRoutes } from './routes/bot-routes';
 import { dataRightsRoutes } from './routes/data-rights-routes';
 import { devRoutes } from './routes/dev-routes';
+import { directoryAdminRoutes, type DirectoryAdminOptions } from './routes/directory-admin-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
 import { lrsAdminRoutes } from './routes/lrs-admin-routes';
 import { meRoutes } from './routes/me-routes';
@@ -38,6 +39,8 @@ export type HttpAppOptions = {
   lrsTargets?: (tenantId: string) => readonly LrsTarget[];
   /** The `voided` statement queued when an erased person's statement must be withdrawn from an LRS. */
   voidingStatement: VoidingStatementFactory;
+  /** The Graph directory sync's tenant and settings, when DIRECTORY_SYNC=graph. */
+  directory?: DirectoryAdminOptions['directory'];
   tabDirectory: string;
   /** Present only in development mode; without it /dev/* does not exist. */
   dev?: { issuer: DevTokenIssuer; tenantId: string };
@@ -94,6 +97,15 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
       ids: options.ids,
       targetNames: (tenantId) => (options.lrsTargets?.(tenantId) ?? []).map((target) => target.name),
       voidingStatement: options.voidingStatement,
+    }),
+  );
+  api.route(
+    '/',
+    directoryAdminRoutes({
+      store: options.store,
+      clock: options.clock,
+      ids: options.ids,
+      directory: options.directory,
     }),
   );
   app.route('/api/v1', api);

@@ -5,3 +5,9 @@ export { generationJob } from './generation-job';
 export { certificateSyncJob, CERTIFICATE_SYNC_JOB } from './certificate-sync-job';
 export { levelLapseJob, LEVEL_LAPSE_JOB } from './level-lapse-job';
 export { reviewNoticeJob, shareNoticeJob } from './review-notice-jobs';
+export {
+  directorySyncJobs,
+  scheduleDirectorySync,
+  DIRECTORY_SYNC_JOB,
+  DIRECTORY_SYNC_NOW_JOB,
+} from './directory-sync-job';

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { ConversationReference, PeopleRepository, Person, Role } from '../../core';
 import { toNumber, type Db } from '../database';
 import { people } from '../schema';
@@ -20,6 +20,10 @@ function toPerson(row: PersonRow): Person {
     roles: row.roles as Role[],
     conversationReference: (row.conversationReference as ConversationReference | null) ?? null,
     active: row.active,
+    userPrincipalName: row.userPrincipalName,
+    managerAadObjectId: row.managerAadObjectId,
+    lmsIdentifierSource: row.lmsIdentifierSource,
+    leftAt: row.leftAt,
   };
 }
 
@@ -42,25 +46,83 @@ export function peopleRepository(db: Db, newId: () => string): PeopleRepository 
             and(eq(people.tenantId, tenantId), eq(people.aadObjectId, profile.managerAadObjectId)),
           )
         : null;
+      const now = new Date();
+      const source = profile.lmsIdentifierSource ?? 'directory';
       const values = {
         displayName: profile.displayName,
         email: profile.email.toLowerCase(),
         department: profile.department,
         jobTitle: profile.jobTitle,
         managerId: manager?.id ?? null,
+        managerAadObjectId: profile.managerAadObjectId,
         employeeId: profile.employeeId,
         lmsIdentifier: profile.lmsIdentifier,
+        lmsIdentifierSource: profile.lmsIdentifier === null ? null : source,
         roles: profile.roles,
-        updatedAt: new Date(),
+        updatedAt: now,
+        ...(profile.userPrincipalName !== undefined
+          ? { userPrincipalName: profile.userPrincipalName?.toLowerCase() ?? null }
+          : {}),
+        ...(profile.active !== undefined ? { active: profile.active } : {}),
       };
+      // The directory's identifier never replaces one an admin imported; leaving stamps the time once.
+      const keepImported =
+        source === 'directory' ? sql`${people.lmsIdentifierSource} = 'import'` : sql`false`;
       const rows = await db
         .insert(people)
-        .values({ id: newId(), tenantId, aadObjectId: profile.aadObjectId, ...values })
-        .onConflictDoUpdate({ target: [people.tenantId, people.aadObjectId], set: values })
+        .values({
+          id: newId(),
+          tenantId,
+          aadObjectId: profile.aadObjectId,
+          ...values,
+          leftAt: profile.active === false ? (profile.leftAt ?? now) : null,
+        })
+        .onConflictDoUpdate({
+          target: [people.tenantId, people.aadObjectId],
+          set: {
+            ...values,
+            lmsIdentifier: sql`case when ${keepImported} then ${people.lmsIdentifier} else excluded.lms_identifier end`,
+            lmsIdentifierSource: sql`case when ${keepImported} then ${people.lmsIdentifierSource} else excluded.lms_identifier_source end`,
+            ...(profile.active === undefined
+              ? {}
+              : profile.active
+                ? { leftAt: null }
+                : { leftAt: sql`coalesce(${people.leftAt}, excluded.left_at)` }),
+          },
+        })
         .returning();
       const row = rows[0];
       if (!row) throw new Error('Upserting a person returned no row');
       return toPerson(row);
+    },
+
+    async markLeft(tenantId, aadObjectIds, at) {
+      if (aadObjectIds.length === 0) return 0;
+      let marked = 0;
+      for (let start = 0; start < aadObjectIds.length; start += 1000) {
+        const rows = await db
+          .update(people)
+          .set({ active: false, leftAt: at, updatedAt: at })
+          .where(
+            and(
+              eq(people.tenantId, tenantId),
+              inArray(people.aadObjectId, aadObjectIds.slice(start, start + 1000)),
+              eq(people.active, true),
+            ),
+          )
+          .returning({ id: people.id });
+        marked += rows.length;
+      }
+      return marked;
+    },
+
+    async resolveManagers(tenantId) {
+      await db.execute(sql`
+        update people as report set manager_id = manager.id
+        from people as manager
+        where report.tenant_id = ${tenantId} and manager.tenant_id = ${tenantId}
+          and manager.aad_object_id = report.manager_aad_object_id
+          and report.manager_id is distinct from manager.id`);
     },
 
     async list(tenantId) {
