@@ -16,3 +16,4 @@ export * from './profiles';
 export * from './audit';
 export * from './data-rights';
 export * from './directory';
+export * from './metrics';

@@ -6,6 +6,7 @@ import {
   randomIds,
   systemClock,
   withLevelTracking,
+  withMetricRollups,
   type Clock,
   type Ids,
   type LlmClient,
@@ -90,7 +91,10 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     await migrateDatabase(database, async (lockedDb) => {
       // The seed plays history through the use cases; levels follow it as they would in production, and it
       // reads immutable workflow versions (every action) through the same caches as the bot.
-      const lockedStore = withLevelTracking(withReadCaches(createStore(lockedDb, ids)), ids);
+      const lockedStore = withLevelTracking(
+        withMetricRollups(withReadCaches(createStore(lockedDb, ids))),
+        ids,
+      );
       if (config.seedDemo && (await lockedStore.tenants.list()).length === 0) {
         await seedDemoTenant({ store: lockedStore, clock, ids, logger, history: config.seedDemoHistory });
       }
@@ -98,14 +102,17 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     const configuredTargets = config.lrs.targets;
     const lrsTargets = options.lrsTargets ?? (configuredTargets.length > 0 ? () => configuredTargets : null);
     // Every event appended anywhere writes its xAPI statements to the outbox in the same transaction, and
-    // re-assesses the levels it is evidence for (whose level.changed events reach the outbox too).
+    // re-assesses the levels it is evidence for (whose level.changed events reach the outbox too), and
+    // updates the metric rollups it changes.
     const store = withLevelTracking(
-      withXapiOutbox(createStore(database.db, ids), {
-        targetsFor: (tenantId) => lrsTargets?.(tenantId) ?? [],
-        baseUrl: config.publicBaseUrl,
-        ids,
-        logger: logger.child({ component: 'xapi-outbox' }),
-      }),
+      withMetricRollups(
+        withXapiOutbox(createStore(database.db, ids), {
+          targetsFor: (tenantId) => lrsTargets?.(tenantId) ?? [],
+          baseUrl: config.publicBaseUrl,
+          ids,
+          logger: logger.child({ component: 'xapi-outbox' }),
+        }),
+      ),
       ids,
     );
     const devTokens = config.devMode

@@ -1,4 +1,4 @@
-import { randomIds, systemClock, withLevelTracking } from '../core';
+import { randomIds, systemClock, withLevelTracking, withMetricRollups } from '../core';
 import { createStore, migrateDatabase, withReadCaches } from '../store';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(database, async (db) => {
       const summary = await seedDemoTenant({
-        store: withLevelTracking(withReadCaches(createStore(db)), randomIds),
+        store: withLevelTracking(withMetricRollups(withReadCaches(createStore(db))), randomIds),
         clock: systemClock,
         ids: randomIds,
         logger,

@@ -6,6 +6,7 @@ import { directorySyncRepository } from './repositories/directory-sync-repositor
 import { eventRepository } from './repositories/event-repository';
 import { jobRepository } from './repositories/job-repository';
 import { levelRepository } from './repositories/level-repository';
+import { metricsRepository } from './repositories/metrics-repository';
 import { peopleRepository } from './repositories/people-repository';
 import { personDataRepository } from './repositories/person-data-repository';
 import { processedActivityRepository } from './repositories/processed-activity-repository';
@@ -30,6 +31,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     certificates: certificateRepository(db),
     levels: levelRepository(db),
     reviews: reviewRepository(db),
+    metrics: metricsRepository(db),
     personData: personDataRepository(db),
     xapiOutbox: xapiOutboxRepository(db),
     directorySync: directorySyncRepository(db),

@@ -6,6 +6,7 @@ import type { JobStore } from '../jobs';
 import type { ConversationReference, Person, PersonProfile } from '../people';
 import type { Session } from '../sessions';
 import type { LevelRepository } from '../proficiency/stored-level';
+import type { MetricsRepository } from '../metrics/metrics-repository';
 import type { ReviewRepository } from '../reviews/review';
 import type { Tenant, TenantSettings } from '../tenants';
 import type { Workflow, WorkflowDraft, WorkflowVersion } from '../workflows';
@@ -176,6 +177,8 @@ export interface Store {
   levels: LevelRepository;
   /** Managers' and authors' rubric scores for deliverables shared for review. */
   reviews: ReviewRepository;
+  /** Per-person-per-week metric rollups and the group sums dashboards read (core/metrics). */
+  metrics: MetricsRepository;
   /** Per tenant: where the directory (Microsoft Graph) sync stands. */
   directorySync: DirectorySyncStateRepository;
   /** Everything about one person across tables: the data export and the erasure. */

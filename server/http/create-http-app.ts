@@ -18,6 +18,7 @@ import { directoryAdminRoutes, type DirectoryAdminOptions } from './routes/direc
 import { healthRoutes, type Readiness } from './routes/health-routes';
 import { lrsAdminRoutes } from './routes/lrs-admin-routes';
 import { meRoutes } from './routes/me-routes';
+import { metricsRoutes } from './routes/metrics-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { sessionRoutes } from './routes/session-routes';
@@ -80,6 +81,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', sessionRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', reviewRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', profileRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
+  api.route('/', metricsRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route(
     '/',
     lrsAdminRoutes({

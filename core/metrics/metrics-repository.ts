@@ -1,0 +1,70 @@
+import type { DomainEvent } from '../events';
+import type { SavedTimeKey } from './definitions';
+import type { MetricPeriod } from './period';
+import type { PersonWeek, PersonWeekRollup, PersonWorkflowWeekRollup, Rollups } from './rollup';
+
+/** Whose figures: everyone active in the tenant, one department, a manager's direct reports, or listed people. */
+export type MetricGroup =
+  | { kind: 'organisation' }
+  | { kind: 'department'; department: string }
+  | { kind: 'reports'; managerId: string }
+  | { kind: 'people'; personIds: string[] };
+
+/** One week's sums over a group's members. */
+export type WeekSums = {
+  weekStart: string;
+  sessionsStarted: number;
+  sessionsCompleted: number;
+  sessionsScored: number;
+  sessionsMeetingBar: number;
+  scoreSum: number;
+  reviewedSessions: number;
+  reviewedMeetingBar: number;
+  reviewerScoreSum: number;
+  manualMinutes: number;
+  actualMinutes: number;
+  reuseSessions: number;
+};
+
+export type Transition = 'l0ToL1' | 'l1ToL2' | 'l2ToL3';
+
+/** What the database adds up for a group over a period; core/metrics turns it into the five metrics. */
+export type GroupSums = {
+  /** Active people in the group (see definitions.ts). */
+  members: number;
+  /** Only weeks with any figure; missing weeks are zeros. */
+  weeks: WeekSums[];
+  savedByDestination: Record<SavedTimeKey, number>;
+  /** Members with at least one completed session in the period, and the median of their minutes saved. */
+  peopleWithSessions: number;
+  medianMinutesSavedPerPerson: number | null;
+  /** Members whose authored workflows an active colleague completed in the period. */
+  authorsReused: number;
+  /** Workflows authored by members that ≥ 3 active colleagues completed in the period. */
+  workflowsWithThreeAdopters: number;
+  /** Members by their highest level in any skill area at each week's end (people at L0 are not listed). */
+  levelsAtWeekEnds: { weekStart: string; level: number; people: number }[];
+  /** First-time transitions whose later moment falls in the period: median days and how many. */
+  velocity: { transition: Transition; medianDays: number | null; count: number }[];
+};
+
+export interface MetricsRepository {
+  /** A person's own events of the types rollups rest on. */
+  personRollupEvents(tenantId: string, personId: string): Promise<DomainEvent[]>;
+  /** Colleagues' `workflow.reused` events naming this author, between from (inclusive) and to (exclusive). */
+  reusesOfAuthor(
+    tenantId: string,
+    authorId: string,
+    between: { from: Date; to: Date },
+  ): Promise<DomainEvent[]>;
+  /** Every event rollups rest on, oldest first. */
+  listRollupEvents(tenantId: string): Promise<DomainEvent[]>;
+  /** Replaces the rows of the given (person, week)s with `rows` (rows outside those keys are ignored). */
+  replaceRollups(tenantId: string, keys: PersonWeek[], rows: Rollups): Promise<void>;
+  /** Replaces every rollup of the tenant. */
+  replaceAllRollups(tenantId: string, rows: Rollups): Promise<void>;
+  listRollups(
+    tenantId: string,
+  ): Promise<{ personWeeks: PersonWeekRollup[]; personWorkflowWeeks: PersonWorkflowWeekRollup[] }>;
+  groupSums(tenantId: string, group: MetricGroup, period: MetricPeriod): Promise<GroupSums>;
+}
