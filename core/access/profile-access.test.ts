@@ -114,7 +114,9 @@ describe('deliverableInScope', () => {
     ['the manager, unshared, under full', viewer(manager), 'full', false, false],
     ['the manager, shared, under levels-only', viewer(manager), 'levels-only', true, false],
   ] as const)('%s → %s', (_case, who, visibility, shared, visible) => {
-    expect(deliverableInScope(scopeOf(who, visibility), parties(shared), who.person.id)).toBe(visible);
+    expect(deliverableInScope(scopeOf(who, visibility), parties(shared), who.person.id, visibility)).toBe(
+      visible,
+    );
   });
 });
 

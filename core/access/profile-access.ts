@@ -95,9 +95,10 @@ export function deliverableInScope(
   scope: ProfileScope,
   parties: DeliverableParties,
   viewerId: string,
+  managerVisibility: ManagerVisibility,
 ): boolean {
   if (scope.deliverables === 'none') return false;
-  const role = deliverableRole(parties, viewerId);
+  const role = deliverableRole(parties, viewerId, managerVisibility);
   if (scope.deliverables === 'all') return role === 'owner';
   return role === 'manager';
 }

@@ -110,7 +110,13 @@ export async function readProfile(options: {
     view.certificates = (await store.certificates.listForPerson(tenantId, person.id))
       .filter((certificate) => !certificate.voided)
       .map(({ id, name, issuer, skillArea, issuedAt }) => ({ id, name, issuer, skillArea, issuedAt }));
-  await addHistory(view, { ...options, scope, person, authorship });
+  await addHistory(view, {
+    ...options,
+    scope,
+    person,
+    managerVisibility: settings.managerVisibility,
+    authorship,
+  });
 
   if (scope.audited)
     await store.audit.append({
@@ -138,6 +144,7 @@ async function addHistory(
     viewer: Viewer;
     scope: ProfileScope;
     person: Person;
+    managerVisibility: ManagerVisibility;
     authorship: WorkflowAuthorship;
     page: { limit: number; after?: PagePosition };
   },
@@ -181,6 +188,7 @@ async function addHistory(
             sharedForReview: session.feedback?.sharedForReview === true,
           },
           options.viewer.person.id,
+          options.managerVisibility,
         ),
       )
       .map((session) => ({

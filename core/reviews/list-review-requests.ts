@@ -1,5 +1,6 @@
 import type { Store } from '../ports';
 import { deliverableRole } from '../sessions';
+import { managerVisibilityOf } from '../tenants';
 import type { RubricCriterion } from '../workflows';
 import type { ReviewerRole } from './review';
 
@@ -31,7 +32,11 @@ export async function listReviewRequests(options: {
 }): Promise<ReviewRequest[]> {
   const { store, tenantId, reviewerId } = options;
   const limit = Math.min(options.limit ?? REVIEW_REQUESTS_LIMIT, REVIEW_REQUESTS_LIMIT);
-  const candidates = await store.reviews.listCandidates(tenantId, reviewerId, limit);
+  const [candidates, tenant] = await Promise.all([
+    store.reviews.listCandidates(tenantId, reviewerId, limit),
+    store.tenants.get(tenantId),
+  ]);
+  const managerVisibility = managerVisibilityOf(tenant);
   const rubrics = new Map<string, RubricCriterion[]>();
   for (const id of new Set(candidates.map((candidate) => candidate.workflowVersionId))) {
     const version = await store.workflows.getVersion(tenantId, id);
@@ -39,7 +44,7 @@ export async function listReviewRequests(options: {
   }
   const requests: ReviewRequest[] = [];
   for (const candidate of candidates) {
-    const role = deliverableRole(candidate, reviewerId);
+    const role = deliverableRole(candidate, reviewerId, managerVisibility);
     const rubric = rubrics.get(candidate.workflowVersionId);
     if (role === null || role === 'owner' || !rubric) continue;
     requests.push({

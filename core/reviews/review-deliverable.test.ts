@@ -81,6 +81,17 @@ describe('reviewDeliverable', () => {
     expect(scenario.fake.tables.audit).toEqual([]);
   });
 
+  it('keeps a shared deliverable from the manager where the works council agreed levels-only; the author may still review', async () => {
+    const scenario = setUp();
+    scenario.fake.tenant.settings.managerVisibility = 'levels-only';
+    const session = scenario.addSession();
+    await expect(scenario.review(scenario.manager.id, session.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(scenario.fake.tables.reviews).toEqual([]);
+    expect((await scenario.review(scenario.author.id, session.id)).reviewerRole).toBe('author');
+  });
+
   it('refuses an id that is no session', async () => {
     const { manager, review } = setUp();
     await expect(review(manager.id, '0b9c3c7e-93a8-4a50-9d2c-4a4b0b1f6a3e')).rejects.toMatchObject({

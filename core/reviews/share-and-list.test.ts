@@ -93,5 +93,13 @@ describe('listReviewRequests', () => {
         ],
       }),
     ]);
+
+    fake.tenant.settings.managerVisibility = 'levels-only';
+    expect(await listReviewRequests({ store: fake.store, tenantId, reviewerId: manager.id })).toEqual([]);
+    const forAuthor = await listReviewRequests({ store: fake.store, tenantId, reviewerId: author.id });
+    expect(forAuthor.map((request) => [request.sessionId, request.reviewerRole])).toEqual([
+      ['8f0e2a8e-6f55-4a39-a3c5-8d5b1a6c2f10', 'author'],
+      ['b1d2c3e4-0000-4000-8000-000000000002', 'author'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Person } from '../people';
+import type { ManagerVisibility } from '../tenants';
 import type { Workflow } from '../workflows';
 import type { Session } from './session';
 
@@ -28,12 +29,17 @@ export function deliverableParties(
 
 /**
  * Who may see a deliverable: its owner always; their manager and the workflow's author only once the owner
- * shared it for review. Everyone else (and a reviewer of an unshared deliverable) gets null.
+ * shared it for review, and the manager not at all where the tenant's managerVisibility is levels-only (what
+ * a works council agreed outweighs a share). Everyone else (and a reviewer of an unshared deliverable) gets null.
  */
-export function deliverableRole(parties: DeliverableParties, viewerId: string): DeliverableRole | null {
+export function deliverableRole(
+  parties: DeliverableParties,
+  viewerId: string,
+  managerVisibility: ManagerVisibility,
+): DeliverableRole | null {
   if (parties.ownerId === viewerId) return 'owner';
   if (!parties.sharedForReview) return null;
-  if (parties.ownerManagerId === viewerId) return 'manager';
+  if (parties.ownerManagerId === viewerId) return managerVisibility === 'levels-only' ? null : 'manager';
   if (parties.workflowAuthorId === viewerId) return 'author';
   return null;
 }

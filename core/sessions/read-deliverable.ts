@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { Clock, Ids, Store } from '../ports';
+import { managerVisibilityOf } from '../tenants';
 import { deliverableParties, deliverableRole } from './deliverable-access';
 
 export type DeliverableDocument = {
@@ -26,12 +27,17 @@ export async function readDeliverable(options: {
   const session = await store.sessions.get(tenantId, options.sessionId);
   const notFound = new AppError('not_found', 'No deliverable of yours has that id.');
   if (!session) throw notFound;
-  const [owner, workflow, version] = await Promise.all([
+  const [owner, workflow, version, tenant] = await Promise.all([
     store.people.get(tenantId, session.personId),
     store.workflows.get(tenantId, session.workflowId),
     store.workflows.getVersion(tenantId, session.workflowVersionId),
+    store.tenants.get(tenantId),
   ]);
-  const role = deliverableRole(deliverableParties(session, owner, workflow), viewerId);
+  const role = deliverableRole(
+    deliverableParties(session, owner, workflow),
+    viewerId,
+    managerVisibilityOf(tenant),
+  );
   if (role === null) throw notFound;
   if (session.deliverable === null || session.deliverable === '') {
     throw new AppError(

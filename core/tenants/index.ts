@@ -1,6 +1,7 @@
 export {
   defaultTenantSettings,
   DEFAULT_SKILL_AREAS,
+  managerVisibilityOf,
   type ManagerVisibility,
   type SkillArea,
   type Tenant,

@@ -2,6 +2,7 @@ import { reviewNoticeCard, shareNoticeCard, type ConversationMessenger } from '.
 import {
   deliverableParties,
   deliverableRole,
+  managerVisibilityOf,
   PermanentJobError,
   REVIEW_NOTICE_JOB,
   SHARE_NOTICE_JOB,
@@ -68,10 +69,11 @@ export function shareNoticeJob(options: { store: Store; messenger: ConversationM
       if (typeof sessionId !== 'string') throw new PermanentJobError('share notice without a session id');
       const session = await store.sessions.get(job.tenantId, sessionId);
       if (!session) return;
-      const [owner, workflow, version] = await Promise.all([
+      const [owner, workflow, version, tenant] = await Promise.all([
         store.people.get(job.tenantId, session.personId),
         store.workflows.get(job.tenantId, session.workflowId),
         store.workflows.getVersion(job.tenantId, session.workflowVersionId),
+        store.tenants.get(job.tenantId),
       ]);
       const parties = deliverableParties(session, owner, workflow);
       const reviewerIds = [...new Set([parties.ownerManagerId, parties.workflowAuthorId])].filter(
@@ -79,7 +81,7 @@ export function shareNoticeJob(options: { store: Store; messenger: ConversationM
       );
       let sent = 0;
       for (const reviewerId of reviewerIds) {
-        const role = deliverableRole(parties, reviewerId);
+        const role = deliverableRole(parties, reviewerId, managerVisibilityOf(tenant));
         if (role !== 'manager' && role !== 'author') continue;
         const reference = (await store.people.get(job.tenantId, reviewerId))?.conversationReference;
         if (!reference) continue;

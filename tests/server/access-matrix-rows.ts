@@ -1,0 +1,168 @@
+import type { ManagerVisibility, Person } from '../../core';
+
+export const PERSONAS = [
+  'employee',
+  'manager',
+  'otherManager',
+  'author',
+  'admin',
+  'outsiderAdmin',
+  'anonymous',
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/** The demo tenant's people (and an admin of another tenant) and the records the rows point at. */
+export type MatrixContext = {
+  people: Record<Exclude<Persona, 'anonymous'>, Person>;
+  /** Published by `author`. */
+  workflowId: string;
+  /** The employee's completed sessions, one shared for review and one not. */
+  sharedSessionId: string;
+  privateSessionId: string;
+  lrsTarget: string;
+};
+
+type Request = { method: string; path: string; body?: unknown; contentType?: string };
+
+export type MatrixRow = {
+  name: string;
+  method: string;
+  /** The route pattern as the service registers it, below /api/v1. */
+  route: string;
+  request(context: MatrixContext, persona: Persona): Request;
+  expect(persona: Persona, visibility: ManagerVisibility): number;
+  /** Manager-facing answers are checked under each managerVisibility value. */
+  underEveryVisibility?: boolean;
+};
+
+type SignedIn = Exclude<Persona, 'anonymous'>;
+type Statuses = Partial<Record<SignedIn, number>> & { others: number };
+
+/** Nobody signed in gets 401 from every endpoint; the rest as listed. */
+const statuses =
+  (listed: Statuses) =>
+  (persona: Persona): number =>
+    persona === 'anonymous' ? 401 : (listed[persona] ?? listed.others);
+
+const get = (
+  name: string,
+  route: string,
+  path: (context: MatrixContext) => string,
+  expect: MatrixRow['expect'],
+  underEveryVisibility = false,
+): MatrixRow => ({
+  name,
+  method: 'GET',
+  route,
+  request: (context) => ({ method: 'GET', path: path(context) }),
+  expect,
+  underEveryVisibility,
+});
+
+const post = (
+  name: string,
+  route: string,
+  request: (context: MatrixContext) => Omit<Request, 'method'>,
+  expect: MatrixRow['expect'],
+): MatrixRow => ({
+  name,
+  method: 'POST',
+  route,
+  request: (context) => ({ method: 'POST', ...request(context) }),
+  expect,
+});
+
+const everyoneSignedIn = statuses({ others: 200 });
+const adminsOfTheirOwnTenant = statuses({ admin: 200, outsiderAdmin: 200, others: 403 });
+
+export function accessMatrix(): MatrixRow[] {
+  return [
+    get('GET /me', '/me', () => '/me', everyoneSignedIn),
+    get('GET /me/profile', '/me/profile', () => '/me/profile', everyoneSignedIn),
+    get(
+      'GET /people/{id}/profile of the employee: themself and their manager, under every visibility',
+      '/people/:id/profile',
+      (context) => `/people/${context.people.employee.id}/profile`,
+      statuses({ employee: 200, manager: 200, outsiderAdmin: 404, others: 403 }),
+      true,
+    ),
+    get(
+      "GET /people/{id}/profile of another tenant's person: nobody here, whatever their role",
+      '/people/:id/profile',
+      (context) => `/people/${context.people.outsiderAdmin.id}/profile`,
+      statuses({ outsiderAdmin: 200, others: 404 }),
+    ),
+    get('GET /team', '/team', () => '/team', everyoneSignedIn, true),
+    get('GET /audit (L&D admins)', '/audit', () => '/audit', adminsOfTheirOwnTenant),
+    get('GET /reviews', '/reviews', () => '/reviews', everyoneSignedIn),
+    get(
+      'GET /sessions/{id}/deliverable shared for review: owner, manager (unless levels-only) and workflow author',
+      '/sessions/:id/deliverable',
+      (context) => `/sessions/${context.sharedSessionId}/deliverable`,
+      (persona, visibility) =>
+        statuses({
+          employee: 200,
+          manager: visibility === 'levels-only' ? 404 : 200,
+          author: 200,
+          others: 404,
+        })(persona),
+      true,
+    ),
+    get(
+      'GET /sessions/{id}/deliverable not shared: its owner only',
+      '/sessions/:id/deliverable',
+      (context) => `/sessions/${context.privateSessionId}/deliverable`,
+      statuses({ employee: 200, others: 404 }),
+      true,
+    ),
+    post(
+      'POST /sessions/{id}/share: its owner only',
+      '/sessions/:id/share',
+      (context) => ({ path: `/sessions/${context.sharedSessionId}/share` }),
+      statuses({ employee: 200, others: 404 }),
+    ),
+    post(
+      'POST /sessions/{id}/review: the manager and the workflow author',
+      '/sessions/:id/review',
+      (context) => ({
+        path: `/sessions/${context.sharedSessionId}/review`,
+        body: { scores: { accuracy: 4, clarity: 4, actions: 3 }, comment: 'Solid.' },
+      }),
+      statuses({ manager: 201, author: 201, employee: 403, others: 404 }),
+    ),
+    post(
+      'POST /people/{id}/attestations: the manager only',
+      '/people/:id/attestations',
+      (context) => ({
+        path: `/people/${context.people.employee.id}/attestations`,
+        body: { skillArea: 'analysis', note: 'Month-end close now runs on the variance workflow.' },
+      }),
+      statuses({ manager: 201, outsiderAdmin: 404, others: 403 }),
+    ),
+    get('GET /admin/lrs/targets', '/admin/lrs/targets', () => '/admin/lrs/targets', adminsOfTheirOwnTenant),
+    get(
+      'GET /admin/lrs/targets/{target}/dead-letters',
+      '/admin/lrs/targets/:target/dead-letters',
+      (context) => `/admin/lrs/targets/${context.lrsTarget}/dead-letters`,
+      adminsOfTheirOwnTenant,
+    ),
+    post(
+      'POST /admin/lrs/targets/{target}/requeue',
+      '/admin/lrs/targets/:target/requeue',
+      (context) => ({ path: `/admin/lrs/targets/${context.lrsTarget}/requeue`, body: {} }),
+      adminsOfTheirOwnTenant,
+    ),
+    post(
+      'POST /admin/lrs/targets/{target}/pause',
+      '/admin/lrs/targets/:target/pause',
+      (context) => ({ path: `/admin/lrs/targets/${context.lrsTarget}/pause`, body: { reason: 'matrix' } }),
+      adminsOfTheirOwnTenant,
+    ),
+    post(
+      'POST /admin/lrs/targets/{target}/resume',
+      '/admin/lrs/targets/:target/resume',
+      (context) => ({ path: `/admin/lrs/targets/${context.lrsTarget}/resume`, body: {} }),
+      adminsOfTheirOwnTenant,
+    ),
+  ];
+}
