@@ -7,7 +7,7 @@ export const useAppStyles = makeStyles({
   },
   main: {
     boxSizing: 'border-box',
-    maxWidth: '720px',
+    maxWidth: '1080px',
     margin: '0 auto',
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`,
     display: 'flex',

@@ -1,10 +1,12 @@
-import { FluentProvider, Spinner, teamsLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Spinner } from '@fluentui/react-components';
+import { ApiProvider } from './api/ApiProvider';
 import { useAppStyles } from './App.styles';
 import { type Auth, useAuth } from './auth/useAuth';
 import { OpenInTeams } from './components/OpenInTeams';
 import { PersonaPicker } from './components/PersonaPicker';
 import { ProblemMessage } from './components/ProblemMessage';
-import { ProfileCard } from './components/ProfileCard';
+import { AppShell } from './shell/AppShell';
+import { useHostTheme } from './theme/useHostTheme';
 
 function Content({ auth }: { auth: Auth }) {
   const { state } = auth;
@@ -13,10 +15,12 @@ function Content({ auth }: { auth: Auth }) {
       return <Spinner label="Connecting to Practica…" />;
     case 'signed-in':
       return (
-        <ProfileCard
-          getToken={state.getToken}
-          onSwitchPersona={state.source === 'dev' ? auth.switchPersona : undefined}
-        />
+        <ApiProvider getToken={state.getToken}>
+          <AppShell
+            getToken={state.getToken}
+            onSwitchPersona={state.source === 'dev' ? auth.switchPersona : undefined}
+          />
+        </ApiProvider>
       );
     case 'choose-persona':
       return (
@@ -39,8 +43,9 @@ function Content({ auth }: { auth: Auth }) {
 export function App() {
   const styles = useAppStyles();
   const auth = useAuth();
+  const theme = useHostTheme(auth.state.status === 'signed-in' && auth.state.source === 'teams');
   return (
-    <FluentProvider theme={teamsLightTheme} className={styles.provider}>
+    <FluentProvider theme={theme} className={styles.provider}>
       <main className={styles.main}>
         <Content auth={auth} />
       </main>

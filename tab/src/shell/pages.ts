@@ -1,0 +1,30 @@
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+import type { Me } from '../api/types';
+
+export type PageProps = { me: Me };
+
+/** One page of the tab: its path (also a static tab's contentUrl), its label, and who sees it. */
+export type PageDefinition = {
+  path: string;
+  label: string;
+  visibleTo(roles: readonly string[]): boolean;
+  Page: LazyExoticComponent<ComponentType<PageProps>>;
+};
+
+/** Each page is its own chunk, loaded when first opened, so the first load stays small. */
+export const PAGES: readonly PageDefinition[] = [
+  {
+    path: '/profile',
+    label: 'My profile',
+    visibleTo: () => true,
+    Page: lazy(() =>
+      import('../pages/profile/ProfilePage').then((module) => ({ default: module.ProfilePage })),
+    ),
+  },
+];
+
+/** The page for a location path: the one whose path it is (or starts with), else the first the caller sees. */
+export function pageFor(path: string, roles: readonly string[]): PageDefinition | null {
+  const visible = PAGES.filter((page) => page.visibleTo(roles));
+  return visible.find((page) => path === page.path || path.startsWith(`${page.path}/`)) ?? visible[0] ?? null;
+}
