@@ -1,6 +1,5 @@
 import type { Store } from '../ports';
-import { deliverableRole } from '../sessions';
-import { managerVisibilityOf } from '../tenants';
+import { deliverableRole, managerVisibilityOf } from '../sessions';
 import type { RubricCriterion } from '../workflows';
 import type { ReviewerRole } from './review';
 

@@ -1,7 +1,6 @@
 import { AppError } from '../errors';
 import type { Clock, Ids, Store } from '../ports';
-import { deliverableParties, deliverableRole } from '../sessions';
-import { managerVisibilityOf } from '../tenants';
+import { deliverableParties, deliverableRole, managerVisibilityOf } from '../sessions';
 import { REVIEW_NOTICE_JOB, type Review, type ReviewerRole } from './review';
 import { validateReview, type ReviewInput } from './review-scores';
 

@@ -1,5 +1,5 @@
 import type { Person } from '../people';
-import type { ManagerVisibility } from '../tenants';
+import type { ManagerVisibility, Tenant } from '../tenants';
 import type { Workflow } from '../workflows';
 import type { Session } from './session';
 
@@ -25,6 +25,11 @@ export function deliverableParties(
     workflowAuthorId: workflow?.authorId ?? null,
     sharedForReview: session.feedback?.sharedForReview === true,
   };
+}
+
+/** The tenant's managerVisibility, or the default (shared) for a tenant Practica does not know. */
+export function managerVisibilityOf(tenant: Tenant | null): ManagerVisibility {
+  return tenant?.settings.managerVisibility ?? 'shared';
 }
 
 /**

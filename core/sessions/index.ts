@@ -30,6 +30,7 @@ export { readDeliverable, type DeliverableDocument } from './read-deliverable';
 export {
   deliverableParties,
   deliverableRole,
+  managerVisibilityOf,
   type DeliverableParties,
   type DeliverableRole,
 } from './deliverable-access';

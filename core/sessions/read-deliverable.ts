@@ -1,7 +1,6 @@
 import { AppError } from '../errors';
 import type { Clock, Ids, Store } from '../ports';
-import { managerVisibilityOf } from '../tenants';
-import { deliverableParties, deliverableRole } from './deliverable-access';
+import { deliverableParties, deliverableRole, managerVisibilityOf } from './deliverable-access';
 
 export type DeliverableDocument = {
   sessionId: string;

@@ -1,7 +1,6 @@
 export {
   defaultTenantSettings,
   DEFAULT_SKILL_AREAS,
-  managerVisibilityOf,
   type ManagerVisibility,
   type SkillArea,
   type Tenant,

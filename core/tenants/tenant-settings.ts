@@ -30,11 +30,6 @@ export const DEFAULT_SKILL_AREAS: SkillArea[] = [
   { id: 'customer', name: 'Customer work' },
 ];
 
-/** The tenant's managerVisibility, or the default (shared) for a tenant Practica does not know. */
-export function managerVisibilityOf(tenant: Tenant | null): ManagerVisibility {
-  return tenant?.settings.managerVisibility ?? 'shared';
-}
-
 export function defaultTenantSettings(): TenantSettings {
   return {
     skillAreas: DEFAULT_SKILL_AREAS.map((area) => ({ ...area })),
