@@ -129,9 +129,11 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         (await store.tenants.get(tenantId)) !== null,
     });
     const llm = options.llm !== undefined ? options.llm : createLlmClient(config.llm);
+    // Every turn reads the tenant and the session's workflow version; neither changes under a turn. The tab's
+    // workflow and settings routes write through the same caches, so the bot sees their changes at once.
+    const botStore = withReadCaches(store);
     const bot = await createTeamsBot(config, {
-      // Every turn reads the tenant and the session's workflow version; neither changes under a turn.
-      store: withReadCaches(store),
+      store: botStore,
       clock,
       ids,
       logger: logger.child({ component: 'bot' }),
@@ -141,6 +143,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     });
     const http = createHttpApp({
       store,
+      botStore,
       clock,
       ids,
       logger,

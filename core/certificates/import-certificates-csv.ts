@@ -22,12 +22,22 @@ const COLUMNS = {
   skillArea: ['skill_area'],
 } as const;
 
-export type CertificateCsvImportResult = { rows: number; added: number; alreadyKnown: number };
+export type CertificateCsvImportResult = {
+  /** Good rows: those imported now and those imported before. */
+  rows: number;
+  added: number;
+  alreadyKnown: number;
+  /** Bad rows left out (only when `badRows` is 'skip'), each problem with its line. */
+  skipped: number;
+  problems: AppErrorDetail[];
+};
 
 /**
- * An L&D admin's certificate import for an LMS that cannot be queried. All or nothing: every row must name a
- * known person (by email or LMS identifier), a certificate name and a date, or nothing is stored and every
- * problem is listed by line. Rows already imported are skipped, so the same file can be imported twice.
+ * An L&D admin's certificate import for an LMS that cannot be queried. Every row must name a known person
+ * (by email or LMS identifier), a certificate name and a date. With `badRows: 'refuse'` (the default) it is
+ * all or nothing: any bad row stores nothing and every problem is listed by line. With 'skip' the good rows
+ * are stored and the bad ones come back with their lines (a file with no good row is still refused).
+ * Rows already imported are skipped, so the same file can be imported twice.
  */
 export async function importCertificatesCsv(options: {
   store: Store;
@@ -37,6 +47,7 @@ export async function importCertificatesCsv(options: {
   adminId: string;
   csv: string;
   patterns?: readonly CertificateSkillAreaPattern[];
+  badRows?: 'refuse' | 'skip';
 }): Promise<CertificateCsvImportResult> {
   const { store, clock, ids, tenantId } = options;
   if (new TextEncoder().encode(options.csv).length > CSV_MAX_BYTES)
@@ -80,6 +91,7 @@ export async function importCertificatesCsv(options: {
   const problems: AppErrorDetail[] = [];
   const records: CertificateRecord[] = [];
   for (const row of rows) {
+    const problemsBefore = problems.length;
     const value = (key: keyof typeof COLUMNS) => row.fields[column(key)]?.trim() ?? '';
     const problem = (message: string) => problems.push({ path: `line ${row.line}`, message });
     if (row.fields.length !== header.fields.length) {
@@ -103,7 +115,7 @@ export async function importCertificatesCsv(options: {
     const explicitArea = value('skillArea');
     if (explicitArea && !skillAreas.has(explicitArea))
       problem(`"${explicitArea}" is not one of this tenant's skill areas (${[...skillAreas].join(', ')})`);
-    if (!person || !name || name.length > 300 || !issuedAt || issuedAt.getTime() > latest) continue;
+    if (!person || !issuedAt || problems.length > problemsBefore) continue;
     const activityId = value('activityId') || null;
     records.push({
       personId: person.id,
@@ -116,7 +128,8 @@ export async function importCertificatesCsv(options: {
       source: 'csv',
     });
   }
-  if (problems.length > 0) {
+  const badLines = new Set(problems.map((detail) => detail.path));
+  if (problems.length > 0 && (options.badRows !== 'skip' || records.length === 0)) {
     const badRows = new Set(problems.map((detail) => detail.path)).size;
     const shown = problems.slice(0, SHOWN_PROBLEMS).map((detail) => `${detail.path}: ${detail.message}`);
     const more = problems.length > SHOWN_PROBLEMS ? ` (first ${SHOWN_PROBLEMS} problems shown)` : '';
@@ -139,11 +152,17 @@ export async function importCertificatesCsv(options: {
         actorId: options.adminId,
         action: 'certificates.imported_csv',
         subjectPersonId: null,
-        details: { rows: records.length, added: result.added.length },
+        details: { rows: records.length, added: result.added.length, skipped: badLines.size },
         at: clock.now(),
       }),
   });
-  return { rows: records.length, added: added.length, alreadyKnown: records.length - added.length };
+  return {
+    rows: records.length,
+    added: added.length,
+    alreadyKnown: records.length - added.length,
+    skipped: badLines.size,
+    problems,
+  };
 }
 
 function columnFinder(header: string[]): (key: keyof typeof COLUMNS) => number {

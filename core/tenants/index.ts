@@ -6,3 +6,10 @@ export {
   type Tenant,
   type TenantSettings,
 } from './tenant-settings';
+export {
+  readTenantSettings,
+  updateTenantSettings,
+  type SettingsViewer,
+  type TenantSettingsChange,
+  type TenantSettingsView,
+} from './update-tenant-settings';

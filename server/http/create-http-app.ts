@@ -12,6 +12,7 @@ import { authenticate } from './authenticate';
 import { appErrorResponse, errorResponse } from './error-response';
 import { MalformedJsonError } from './read-json-body';
 import { botRoutes } from './routes/bot-routes';
+import { certificateRoutes } from './routes/certificate-routes';
 import { dataRightsRoutes } from './routes/data-rights-routes';
 import { devRoutes } from './routes/dev-routes';
 import { directoryAdminRoutes, type DirectoryAdminOptions } from './routes/directory-admin-routes';
@@ -21,12 +22,19 @@ import { meRoutes } from './routes/me-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { reviewRoutes } from './routes/review-routes';
+import { settingsRoutes } from './routes/settings-routes';
 import { sessionRoutes } from './routes/session-routes';
+import { workflowRoutes } from './routes/workflow-routes';
 import { xapiProfileRoutes } from './routes/xapi-profile-routes';
 import type { HttpEnv } from './types';
 
 export type HttpAppOptions = {
   store: Store;
+  /**
+   * The store the bot reads through (read caches). Workflow and settings routes read and write through it,
+   * so what they change clears the bot's caches on this instance; defaults to `store`.
+   */
+  botStore?: Store;
   clock: Clock;
   ids: Ids;
   logger: Logger;
@@ -81,6 +89,10 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', sessionRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', reviewRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', profileRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
+  const botStore = options.botStore ?? options.store;
+  api.route('/', workflowRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
+  api.route('/', settingsRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
+  api.route('/', certificateRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', metricsRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route(
     '/',

@@ -50,7 +50,7 @@ describe.each(testDatabaseKinds())('certificate CSV import on %s', (kind) => {
       ',E-200,Fire safety,2026-01-10,,https://lms.contoso.com/courses/fire,',
     ].join('\r\n');
 
-    expect(await run(csv)).toEqual({ rows: 3, added: 3, alreadyKnown: 0 });
+    expect(await run(csv)).toEqual({ rows: 3, added: 3, alreadyKnown: 0, skipped: 0, problems: [] });
     const anas = await store.certificates.listForPerson(tenantId, ana.id);
     expect(anas).toEqual([
       expect.objectContaining({
@@ -80,7 +80,7 @@ describe.each(testDatabaseKinds())('certificate CSV import on %s', (kind) => {
       details: { rows: 3, added: 3 },
     });
 
-    expect(await run(csv)).toEqual({ rows: 3, added: 0, alreadyKnown: 3 });
+    expect(await run(csv)).toEqual({ rows: 3, added: 0, alreadyKnown: 3, skipped: 0, problems: [] });
     expect(await store.certificates.listForTenant(tenantId)).toHaveLength(3);
     expect(await store.events.listForTenant(tenantId, { type: 'certificate.imported' })).toHaveLength(3);
   });
