@@ -1,4 +1,4 @@
-import { randomIds, recomputeLevels, systemClock } from '../core';
+import { randomIds, recomputeLevels, recomputeRollups, systemClock } from '../core';
 import { withXapiOutbox } from '../lms-connector/outbox';
 import { createStore, migrateDatabase } from '../store';
 import { ConfigError, describeDatabase, loadConfig } from './config';
@@ -6,8 +6,10 @@ import { createLogger } from './logger';
 import { openConfiguredDatabase } from './open-configured-database';
 
 /**
- * npm run recompute: every person's levels assessed afresh from the event log. Kept up event by event, they
- * should already agree, so this prints the changes it had to make (normally none).
+ * npm run recompute: every person's levels assessed afresh from the event log, then every metric rollup
+ * computed afresh from it. Kept up event by event, both should already agree, so this prints the changes it
+ * had to make (normally none; after an upgrade that adds rollups, or a change of the tenant's time zone or
+ * quality bar, the rollups are rebuilt).
  */
 async function main(): Promise<void> {
   const config = loadConfig({ PRACTICA_DEV_MODE: 'true', ...process.env });
@@ -30,8 +32,13 @@ async function main(): Promise<void> {
         process.stdout.write(
           `  ${change.personId} ${change.skillArea}: L${change.fromLevel} -> L${change.toLevel} (${change.reason})\n`,
         );
+      const rollups = await recomputeRollups({ store, tenantId: tenant.id });
+      process.stdout.write(
+        `${tenant.displayName}: ${rollups.changedRows} metric rollup row(s) changed ` +
+          `(${rollups.personWeeks} person-weeks, ${rollups.personWorkflowWeeks} person-workflow-weeks)\n`,
+      );
     }
-    process.stdout.write(`Recomputed levels in ${describeDatabase(config.database)}\n`);
+    process.stdout.write(`Recomputed levels and metric rollups in ${describeDatabase(config.database)}\n`);
   } finally {
     await database.close();
   }

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import {
+  DAY_MS,
+  defaultTenantSettings,
+  recomputeRollups,
+  rollupsFromEvents,
+  rowDifference,
+  withMetricRollups,
+  type Person,
+  type Store,
+  type Workflow,
+} from '../../core';
+import { createStore } from '../../store';
+import { personProfile } from '../factories';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-database';
+import { metricEvents } from './metric-events';
+
+const START = Date.parse('2026-03-01T20:00:00Z');
+const TIME_ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Pacific/Auckland'];
+const DESTINATIONS = ['deeper-analysis', 'customers', 'colleagues', 'learning', 'other', null];
+
+type Action =
+  | {
+      kind: 'run';
+      person: number;
+      workflow: number;
+      hours: number;
+      rated: boolean;
+      score: number;
+      minutes: number;
+      destination: number;
+    }
+  | { kind: 'review'; run: number; hours: number; score: number }
+  | { kind: 'start'; person: number; hours: number };
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('run' as const),
+      person: fc.nat(3),
+      workflow: fc.nat(1),
+      hours: fc.nat(24 * 30),
+      rated: fc.boolean(),
+      score: fc.integer({ min: 1, max: 5 }),
+      minutes: fc.integer({ min: 1, max: 90 }),
+      destination: fc.nat(DESTINATIONS.length - 1),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('review' as const),
+      run: fc.nat(20),
+      hours: fc.nat(24 * 20),
+      score: fc.integer({ min: 1, max: 5 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('start' as const), person: fc.nat(3), hours: fc.nat(24 * 30) }),
+  },
+);
+
+const at = (hours: number) => new Date(START + hours * 3_600_000).toISOString();
+
+describe.each(testDatabaseKinds())('metric rollups kept event by event on %s', (kind) => {
+  let database: TestDatabase;
+  let store: Store;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    store = withMetricRollups(createStore(database.db));
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('equal the rollups computed from scratch after any sequence of events, in any time zone', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...TIME_ZONES),
+        fc.array(action, { minLength: 1, maxLength: 14 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (timeZone, actions, perTransaction) => {
+          const tenantId = randomUUID();
+          await store.tenants.ensure({
+            id: tenantId,
+            displayName: 'Random',
+            settings: { ...defaultTenantSettings(), levelThresholds: { timeZone } },
+          });
+          const people: Person[] = [];
+          for (let index = 0; index < 4; index += 1)
+            people.push(await store.people.upsertProfile(tenantId, personProfile({ tenantId })));
+          const events = metricEvents(store, tenantId);
+          const workflows: Workflow[] = [
+            await events.workflow(people[0]!.id),
+            await events.workflow(people[1]!.id),
+          ];
+          const runs: { person: string; session: string; completedAt: number }[] = [];
+
+          // Actions land a few per transaction, as a turn, a job or the seed would write them.
+          for (let index = 0; index < actions.length; index += perTransaction) {
+            const batch = actions.slice(index, index + perTransaction);
+            await store.transaction(async (tx) => {
+              const inTx = metricEvents(tx, tenantId);
+              for (const step of batch) {
+                if (step.kind === 'run') {
+                  const person = people[step.person]!.id;
+                  const completedAt = at(step.hours);
+                  const session = await inTx.run({
+                    person,
+                    workflow: workflows[step.workflow]!,
+                    completedAt,
+                    activeMinutes: step.minutes,
+                    manualMinutes: 60,
+                    rating: step.rated
+                      ? {
+                          meanRating: step.score,
+                          minutesTaken: step.minutes,
+                          manualMinutes: 45,
+                          savedTimeGoesTo: DESTINATIONS[step.destination]!,
+                        }
+                      : undefined,
+                  });
+                  runs.push({ person, session, completedAt: Date.parse(completedAt) });
+                } else if (step.kind === 'review') {
+                  const run = runs[step.run % Math.max(1, runs.length)];
+                  if (!run) continue;
+                  await inTx.review(
+                    run.person,
+                    run.session,
+                    new Date(run.completedAt + DAY_MS + step.hours * 3_600_000).toISOString(),
+                    step.score,
+                  );
+                } else {
+                  await inTx.append('session.started', at(step.hours), {
+                    person: people[step.person]!.id,
+                    data: { skillArea: 'analysis' },
+                  });
+                }
+              }
+            });
+          }
+
+          const stored = await store.metrics.listRollups(tenantId);
+          const fresh = rollupsFromEvents(await store.metrics.listRollupEvents(tenantId), {
+            timeZone,
+            qualityBar: 3.5,
+          });
+          expect(
+            rowDifference(stored.personWeeks, fresh.personWeeks, (row) => `${row.personId}|${row.weekStart}`),
+          ).toBe(0);
+          expect(
+            rowDifference(
+              stored.personWorkflowWeeks,
+              fresh.personWorkflowWeeks,
+              (row) => `${row.personId}|${row.workflowId}|${row.weekStart}`,
+            ),
+          ).toBe(0);
+          expect((await recomputeRollups({ store, tenantId })).changedRows).toBe(0);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('a from-scratch recompute repairs rows that drifted, and says how many it changed', async () => {
+    const tenantId = randomUUID();
+    await store.tenants.ensure({ id: tenantId, displayName: 'Drift', settings: defaultTenantSettings() });
+    const person = await store.people.upsertProfile(tenantId, personProfile({ tenantId }));
+    const events = metricEvents(store, tenantId);
+    const workflow = await events.workflow(person.id);
+    await events.run({
+      person: person.id,
+      workflow,
+      completedAt: '2026-03-03T10:00:00Z',
+      activeMinutes: 10,
+      manualMinutes: 30,
+    });
+    const before = await store.metrics.listRollups(tenantId);
+    await store.metrics.replaceAllRollups(tenantId, { personWeeks: [], personWorkflowWeeks: [] });
+    expect(await recomputeRollups({ store, tenantId })).toEqual({
+      personWeeks: 1,
+      personWorkflowWeeks: 1,
+      changedRows: 2,
+    });
+    expect(await store.metrics.listRollups(tenantId)).toEqual(before);
+  });
+});
