@@ -164,5 +164,22 @@ export function accessMatrix(): MatrixRow[] {
       (context) => ({ path: `/admin/lrs/targets/${context.lrsTarget}/resume`, body: {} }),
       adminsOfTheirOwnTenant,
     ),
+    get('GET /admin/directory', '/admin/directory', () => '/admin/directory', adminsOfTheirOwnTenant),
+    post(
+      'POST /admin/directory/sync: admins, refused with 409 while directory sync is not configured',
+      '/admin/directory/sync',
+      () => ({ path: '/admin/directory/sync', body: {} }),
+      statuses({ admin: 409, outsiderAdmin: 409, others: 403 }),
+    ),
+    post(
+      'POST /admin/people/lms-identifiers (a CSV naming nobody: nothing changes)',
+      '/admin/people/lms-identifiers',
+      () => ({
+        path: '/admin/people/lms-identifiers',
+        body: 'upn,lms_identifier\nnobody@nowhere.example,matrix\n',
+        contentType: 'text/csv',
+      }),
+      adminsOfTheirOwnTenant,
+    ),
   ];
 }
