@@ -19,6 +19,8 @@ export interface TenantRepository {
   list(): Promise<Tenant[]>;
   /** Replaces the tenant's settings document. */
   updateSettings(tenantId: string, settings: TenantSettings): Promise<void>;
+  /** Reads the tenant afresh (never from a cache) and, inside a transaction, locks its row until commit. */
+  getForUpdate(tenantId: string): Promise<Tenant | null>;
 }
 
 export interface PeopleRepository {

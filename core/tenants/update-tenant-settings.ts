@@ -31,7 +31,8 @@ export async function readTenantSettings(options: {
   viewer: SettingsViewer;
 }): Promise<TenantSettingsView> {
   requireAdmin(options.viewer);
-  return viewOf(await tenantOf(options.store, options.viewer.person.tenantId));
+  const tenantId = options.viewer.person.tenantId;
+  return viewOf(await options.store.transaction((tx) => tenantOf(tx, tenantId)));
 }
 
 /**
@@ -50,6 +51,8 @@ export async function updateTenantSettings(options: {
   requireAdmin(viewer);
   const tenantId = viewer.person.tenantId;
   return store.transaction(async (tx) => {
+    // Read afresh and locked: a cached copy could be another instance's older settings, and writing it back
+    // would undo their change.
     const tenant = await tenantOf(tx, tenantId);
     const before = tenant.settings;
     const after: TenantSettings = {
@@ -89,7 +92,7 @@ function requireAdmin(viewer: SettingsViewer): void {
 }
 
 async function tenantOf(store: Store, tenantId: string): Promise<Tenant> {
-  const tenant = await store.tenants.get(tenantId);
+  const tenant = await store.tenants.getForUpdate(tenantId);
   if (!tenant) throw new AppError('tenant_not_allowed', `Tenant ${tenantId} is not set up for Practica`);
   return tenant;
 }

@@ -27,6 +27,14 @@ export function tenantRepository(db: Db): TenantRepository {
       const rows = await db.select().from(tenantSettings).orderBy(tenantSettings.displayName);
       return rows.map(toTenant);
     },
+    async getForUpdate(tenantId) {
+      const rows = await db
+        .select()
+        .from(tenantSettings)
+        .where(eq(tenantSettings.tenantId, tenantId))
+        .for('update');
+      return rows[0] ? toTenant(rows[0]) : null;
+    },
     async updateSettings(tenantId, settings) {
       await db
         .update(tenantSettings)

@@ -208,6 +208,27 @@ describe.each(testDatabaseKinds())('tenant settings API on %s', (kind) => {
     await call('priya', 'PATCH', { skillAreas: before.skillAreas });
   });
 
+  it('does not undo a change another instance made moments ago (reads afresh, not from the cache)', async () => {
+    expect((await call('priya', 'GET')).body.settings).toMatchObject({ managerVisibility: 'shared' });
+    // Another instance sets `full`; this instance's caches still hold `shared`.
+    const current = await stored();
+    await chat.server.database.db
+      .update(tenantSettings)
+      .set({ settings: { ...current, managerVisibility: 'full' } })
+      .where(eq(tenantSettings.tenantId, DEMO_TENANT.id));
+    const { status, body } = await call('priya', 'PATCH', { nudgesEnabled: !current.nudgesEnabled });
+    expect(status).toBe(200);
+    expect(body.settings).toMatchObject({ managerVisibility: 'full', nudgesEnabled: !current.nudgesEnabled });
+    expect(await stored()).toMatchObject({
+      managerVisibility: 'full',
+      nudgesEnabled: !current.nudgesEnabled,
+    });
+    expect((await settingsAudit())[0]!.details.changes).toEqual({
+      nudgesEnabled: { before: current.nudgesEnabled, after: !current.nudgesEnabled },
+    });
+    await call('priya', 'PATCH', { managerVisibility: 'shared', nudgesEnabled: current.nudgesEnabled });
+  });
+
   it("changes only the caller's own tenant", async () => {
     const ours = await stored();
     const { status } = await call('outsider', 'PATCH', { managerVisibility: 'full', retentionDays: 30 });
