@@ -75,6 +75,10 @@ const post = (
 const everyoneSignedIn = statuses({ others: 200 });
 const adminsOfTheirOwnTenant = statuses({ admin: 200, outsiderAdmin: 200, others: 403 });
 
+/** Routes that change a workflow: its author and admins; someone else's is 403, another tenant's 404. */
+const workflowManagers = (status: number) =>
+  statuses({ author: status, admin: status, outsiderAdmin: 404, others: 403 });
+
 export function accessMatrix(): MatrixRow[] {
   return [
     get('GET /me', '/me', () => '/me', everyoneSignedIn),
@@ -139,6 +143,75 @@ export function accessMatrix(): MatrixRow[] {
       }),
       statuses({ manager: 201, outsiderAdmin: 404, others: 403 }),
     ),
+    get('GET /workflows (the library)', '/workflows', () => '/workflows', everyoneSignedIn),
+    get(
+      "GET /workflows/{id}: everyone in its tenant; another tenant's admin 404",
+      '/workflows/:id',
+      (context) => `/workflows/${context.workflowId}`,
+      statuses({ outsiderAdmin: 404, others: 200 }),
+    ),
+    post(
+      'POST /workflows (a new draft): authors and admins, in their own tenant',
+      '/workflows',
+      () => ({ path: '/workflows', body: { definition: { title: 'Access matrix draft' } } }),
+      statuses({ author: 201, admin: 201, outsiderAdmin: 201, others: 403 }),
+    ),
+    get(
+      "GET /workflows/{id}/draft: the workflow's author and admins",
+      '/workflows/:id/draft',
+      (context) => `/workflows/${context.workflowId}/draft`,
+      workflowManagers(200),
+    ),
+    {
+      name: "PUT /workflows/{id}/draft (an incomplete one): the workflow's author and admins",
+      method: 'PUT',
+      route: '/workflows/:id/draft',
+      request: (context) => ({
+        method: 'PUT',
+        path: `/workflows/${context.workflowId}/draft`,
+        body: { definition: { title: 'Access matrix memo, next version' } },
+      }),
+      expect: workflowManagers(200),
+    },
+    post(
+      "POST /workflows/{id}/draft/validate: the workflow's author and admins",
+      '/workflows/:id/draft/validate',
+      (context) => ({ path: `/workflows/${context.workflowId}/draft/validate` }),
+      workflowManagers(200),
+    ),
+    post(
+      "POST /workflows/{id}/publish (the incomplete draft is refused with 422): the workflow's author and admins",
+      '/workflows/:id/publish',
+      (context) => ({ path: `/workflows/${context.workflowId}/publish` }),
+      workflowManagers(422),
+    ),
+    post(
+      // Retires the matrix workflow: colleagues are asked before its author (PERSONAS order), and a second
+      // retire changes nothing, so every persona's answer is the same wherever the row runs.
+      "POST /workflows/{id}/retire: the workflow's author and admins",
+      '/workflows/:id/retire',
+      (context) => ({ path: `/workflows/${context.workflowId}/retire` }),
+      workflowManagers(200),
+    ),
+    get('GET /me/certificates', '/me/certificates', () => '/me/certificates', everyoneSignedIn),
+    post(
+      "POST /admin/certificates/import: admins; another tenant's admin cannot name our people (400)",
+      '/admin/certificates/import',
+      () => ({
+        path: '/admin/certificates/import',
+        body: 'email,name,issued_at\njordan.ellis@northwind.example,Access matrix course,2026-03-02\n',
+        contentType: 'text/csv',
+      }),
+      statuses({ admin: 200, outsiderAdmin: 400, others: 403 }),
+    ),
+    get('GET /admin/settings', '/admin/settings', () => '/admin/settings', adminsOfTheirOwnTenant),
+    {
+      name: 'PATCH /admin/settings: admins, each in their own tenant',
+      method: 'PATCH',
+      route: '/admin/settings',
+      request: () => ({ method: 'PATCH', path: '/admin/settings', body: { nudgesEnabled: true } }),
+      expect: adminsOfTheirOwnTenant,
+    },
     get('GET /admin/lrs/targets', '/admin/lrs/targets', () => '/admin/lrs/targets', adminsOfTheirOwnTenant),
     get(
       'GET /admin/lrs/targets/{target}/dead-letters',
