@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { setupServer } from 'msw/node';
 import type { PersonProfile } from '../../core';
 import { DEMO_PEOPLE, DEMO_TENANT } from '../../server/demo';
+import { jobs } from '../../store/schema';
 import { seedTenant } from '../factories';
 import { fakeGraph, graphUser, usersPage } from '../support/fake-graph';
 import { startTestServer, type TestServer } from '../support/practica-server';
@@ -122,6 +124,15 @@ describe.each(testDatabaseKinds())('directory admin API on %s', (kind) => {
       unchanged: 0,
     });
     expect(graph.tokenRequests[0]?.get('client_id')).toBe('6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b');
+    // The next delta round is queued an interval (60 minutes) after this one ended, for this tenant only.
+    const queued = await server.database.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, 'directory.sync'), eq(jobs.status, 'queued')));
+    expect(queued.map((job) => job.tenantId)).toEqual([DEMO_TENANT.id]);
+    const lastRunAt = new Date(first.lastRun!.at).getTime();
+    expect(queued[0]!.runAt.getTime() - lastRunAt).toBeGreaterThanOrEqual(59 * 60_000);
+    expect(queued[0]!.runAt.getTime() - lastRunAt).toBeLessThanOrEqual(61 * 60_000);
 
     const team = (await (await call(tokens.manager, 'GET', '/team')).json()) as { members: { id: string }[] };
     const left = await server.store.people.findByAadObjectId(DEMO_TENANT.id, employee.aadObjectId);
