@@ -15,5 +15,6 @@ export * from './access';
 export * from './profiles';
 export * from './audit';
 export * from './data-rights';
+export * from './lrs-targets';
 export * from './directory';
 export * from './metrics';

@@ -25,6 +25,8 @@ import { createLrsClient } from '../lms-connector/client';
 import { OutboxDispatcher } from '../lms-connector/dispatch';
 import { withXapiOutbox } from '../lms-connector/outbox';
 import { voidingStatement } from '../lms-connector/statements';
+import { LrsTargetCatalog } from './lrs-targets/lrs-target-catalog';
+import { aesGcmSecretBox } from './secrets/aes-gcm-secret-box';
 import type { LrsTarget } from '../lms-connector/targets';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
 import { createTeamsBot } from './bot/create-teams-app';
@@ -51,6 +53,8 @@ import { createLogger, errorFields } from './logger';
 import { seedDemoTenant } from './seed/seed-demo';
 
 export const DEV_CLIENT_ID = 'practica-dev-client';
+/** How soon an LRS target an admin changed on another instance is used here. */
+const LRS_TARGET_REFRESH_MS = 5_000;
 
 export type RunningPractica = {
   url: string;
@@ -100,14 +104,28 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       }
     });
     const configuredTargets = config.lrs.targets;
-    const lrsTargets = options.lrsTargets ?? (configuredTargets.length > 0 ? () => configuredTargets : null);
+    const secrets = config.secretKey ? aesGcmSecretBox(config.secretKey.key) : null;
+    // Targets admins add through the API, kept in memory (refreshed), beside those from the environment.
+    const catalog = new LrsTargetCatalog({
+      store: createStore(database.db, ids),
+      secrets,
+      environmentNames: configuredTargets.map((target) => target.name),
+      refreshMs: LRS_TARGET_REFRESH_MS,
+      logger: logger.child({ component: 'lrs-targets' }),
+    });
+    await catalog.refresh();
+    const staticTargets = options.lrsTargets ?? (() => configuredTargets);
+    const lrsTargets = (tenantId: string): readonly LrsTarget[] => {
+      const configured = catalog.targetsFor(tenantId);
+      return configured.length === 0 ? staticTargets(tenantId) : [...staticTargets(tenantId), ...configured];
+    };
     // Every event appended anywhere writes its xAPI statements to the outbox in the same transaction, and
     // re-assesses the levels it is evidence for (whose level.changed events reach the outbox too), and
     // updates the metric rollups it changes.
     const store = withLevelTracking(
       withMetricRollups(
         withXapiOutbox(createStore(database.db, ids), {
-          targetsFor: (tenantId) => lrsTargets?.(tenantId) ?? [],
+          targetsFor: lrsTargets,
           baseUrl: config.publicBaseUrl,
           ids,
           logger: logger.child({ component: 'xapi-outbox' }),
@@ -165,7 +183,13 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         }
       },
       bootstrapAdminUpn: config.bootstrapAdminUpn,
-      lrsTargets: lrsTargets ?? undefined,
+      lrsTargets,
+      lrsTargetConfig: {
+        catalog,
+        secrets,
+        environmentTargets: configuredTargets,
+        timeoutMs: config.lrs.timeoutMs,
+      },
       directory: config.directory
         ? {
             tenantId: config.directory.tenantId,
@@ -210,9 +234,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       reviewNoticeJob({ store, messenger }),
       shareNoticeJob({ store, messenger }),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
-      ...(lrsTargets
-        ? [certificateSyncJob({ store, clock, ids, baseUrl: config.publicBaseUrl, targetsFor: lrsTargets })]
-        : []),
+      certificateSyncJob({ store, clock, ids, baseUrl: config.publicBaseUrl, targetsFor: lrsTargets }),
     ];
     const worker = new JobWorker({
       jobs: store.jobs,
@@ -228,12 +250,16 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       clock.now(),
     );
     if (config.directory) await scheduleDirectorySync(store, config.directory.tenantId, clock.now());
+    const clientFor = (target: LrsTarget) => createLrsClient(target, { timeoutMs: config.lrs.timeoutMs });
+    const dispatchTargets = () => [
+      ...configuredTargets.map((target) => ({ target, client: clientFor(target) })),
+      ...catalog
+        .all()
+        .flatMap(({ tenantId, target }) => (target ? [{ tenantId, target, client: clientFor(target) }] : [])),
+    ];
     const dispatcher = new OutboxDispatcher({
       outbox: store.xapiOutbox,
-      targets: configuredTargets.map((target) => ({
-        target,
-        client: createLrsClient(target, { timeoutMs: config.lrs.timeoutMs }),
-      })),
+      targets: dispatchTargets(),
       clock,
       logger: logger.child({ component: 'lms-connector' }),
       workerId: `${process.pid}-${ids.uuid().slice(0, 8)}`,
@@ -245,6 +271,8 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     const server = await listen(http.fetch, config.host, config.port);
     worker.start();
     dispatcher.start();
+    catalog.onChange(() => dispatcher.setTargets(dispatchTargets()));
+    catalog.start();
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info('Practica is ready', {
@@ -266,6 +294,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       stop: () =>
         (stopping ??= (async () => {
           draining = true;
+          catalog.stop();
           await closeServer(server, config.shutdownTimeoutMs);
           await Promise.all([
             worker.stop(config.shutdownTimeoutMs),

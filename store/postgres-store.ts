@@ -6,6 +6,7 @@ import { directorySyncRepository } from './repositories/directory-sync-repositor
 import { eventRepository } from './repositories/event-repository';
 import { jobRepository } from './repositories/job-repository';
 import { levelRepository } from './repositories/level-repository';
+import { lrsTargetRepository } from './repositories/lrs-target-repository';
 import { metricsRepository } from './repositories/metrics-repository';
 import { peopleRepository } from './repositories/people-repository';
 import { personDataRepository } from './repositories/person-data-repository';
@@ -33,6 +34,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     reviews: reviewRepository(db),
     metrics: metricsRepository(db),
     personData: personDataRepository(db),
+    lrsTargets: lrsTargetRepository(db),
     xapiOutbox: xapiOutboxRepository(db),
     directorySync: directorySyncRepository(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx as unknown as Db, ids))),

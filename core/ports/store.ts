@@ -1,5 +1,6 @@
 import type { CertificateRepository } from '../certificates';
 import type { PersonDataRepository } from '../data-rights/person-data';
+import type { LrsTargetRepository } from '../lrs-targets/stored-lrs-target';
 import type { DirectorySyncStateRepository } from '../directory/directory-sync-state';
 import type { DomainEvent } from '../events';
 import type { JobStore } from '../jobs';
@@ -185,6 +186,8 @@ export interface Store {
   directorySync: DirectorySyncStateRepository;
   /** Everything about one person across tables: the data export and the erasure. */
   personData: PersonDataRepository;
+  /** LRS targets L&D admins configured through the admin API (secrets sealed). */
+  lrsTargets: LrsTargetRepository;
   /** Runs `work` in one database transaction; repositories on `tx` see and write inside it. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 }

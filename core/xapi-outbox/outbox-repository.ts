@@ -36,10 +36,12 @@ export interface XapiOutboxRepository {
   /**
    * System-wide (the dispatcher serves every tenant): leases up to `limit` due pending rows of one
    * tenant for `target`, skipping tenants where the target is paused, in one short transaction
-   * (FOR UPDATE SKIP LOCKED). Counts an attempt on each row.
+   * (FOR UPDATE SKIP LOCKED). Counts an attempt on each row. With `tenantId`, only that tenant's rows (a
+   * target an admin configured belongs to one tenant; one from the environment serves them all).
    */
   claimDue(options: {
     target: string;
+    tenantId?: string;
     workerId: string;
     now: Date;
     leaseMs: number;
@@ -49,7 +51,7 @@ export interface XapiOutboxRepository {
    * System-wide: rows of `target` waiting out a backoff become due now (the LRS is back after an outage, so
    * their wait no longer serves anything). Returns how many.
    */
-  retryNow(options: { target: string; now: Date }): Promise<number>;
+  retryNow(options: { target: string; tenantId?: string; now: Date }): Promise<number>;
   /** Each finishing call is fenced on `workerId`: a dispatcher whose lease was taken over changes nothing. */
   markSent(options: { ids: string[]; workerId: string; now: Date }): Promise<number>;
   retryLater(options: {

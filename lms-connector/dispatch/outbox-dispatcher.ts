@@ -4,7 +4,8 @@ import type { LrsTarget } from '../targets';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import { deliverBatch, type DeliveryOutcome } from './deliver-batch';
 
-export type DispatchTarget = { target: LrsTarget; client: LrsClient };
+/** A target and its client; with `tenantId`, a target one tenant's admin configured (it sends only their rows). */
+export type DispatchTarget = { target: LrsTarget; client: LrsClient; tenantId?: string };
 
 export type DispatcherOptions = {
   outbox: XapiOutboxRepository;
@@ -32,6 +33,9 @@ type TargetLane = DispatchTarget & {
   failures: number;
   holdUntil: number;
   disabled: boolean;
+  /** Removed or changed by setTargets: the lane finishes its batch and stops. */
+  retired: boolean;
+  key: string;
   versionChecked: Promise<void> | null;
 };
 
@@ -42,7 +46,7 @@ type TargetLane = DispatchTarget & {
  * fixed statement ids make the second send harmless.
  */
 export class OutboxDispatcher {
-  private readonly lanes: TargetLane[];
+  private lanes: TargetLane[];
   private readonly sleepers = new Set<() => void>();
   /** When each tenant's last success on each target was written (ms), to write it at most once a second. */
   private readonly successWritten = new Map<string, number>();
@@ -50,13 +54,40 @@ export class OutboxDispatcher {
   private loops: Promise<void>[] = [];
 
   constructor(private readonly options: DispatcherOptions) {
-    this.lanes = options.targets.map((target) => ({
+    this.lanes = options.targets.map((target) => this.newLane(target));
+  }
+
+  private newLane(target: DispatchTarget): TargetLane {
+    return {
       ...target,
       failures: 0,
       holdUntil: 0,
       disabled: false,
+      retired: false,
+      key: laneKey(target),
       versionChecked: null,
-    }));
+    };
+  }
+
+  /**
+   * Replaces the targets without a restart (an admin added, changed or removed one): lanes of targets that are
+   * gone or changed finish their batch and stop; new ones start. Unchanged targets keep their lanes.
+   */
+  setTargets(targets: DispatchTarget[]): void {
+    const wanted = new Map(targets.map((target) => [laneKey(target), target]));
+    for (const lane of this.lanes) if (!wanted.has(lane.key)) lane.retired = true;
+    const kept = this.lanes.filter((lane) => !lane.retired);
+    const added = [...wanted.entries()]
+      .filter(([key]) => !kept.some((lane) => lane.key === key))
+      .map(([, target]) => this.newLane(target));
+    this.lanes = [...kept, ...added];
+    if (this.running) this.loops.push(...added.flatMap((lane) => this.startLoops(lane)));
+    this.wake();
+  }
+
+  private startLoops(lane: TargetLane): Promise<void>[] {
+    const perTarget = Math.max(1, this.options.inFlightPerTarget ?? 2);
+    return Array.from({ length: perTarget }, () => this.laneLoop(lane));
   }
 
   get batchSize(): number {
@@ -66,8 +97,7 @@ export class OutboxDispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
-    const perTarget = Math.max(1, this.options.inFlightPerTarget ?? 2);
-    this.loops = this.lanes.flatMap((lane) => Array.from({ length: perTarget }, () => this.laneLoop(lane)));
+    this.loops = this.lanes.flatMap((lane) => this.startLoops(lane));
   }
 
   /** Stops claiming and waits up to `timeoutMs` for batches in flight (unfinished ones are retried after their lease). */
@@ -94,7 +124,7 @@ export class OutboxDispatcher {
   }
 
   private async laneLoop(lane: TargetLane): Promise<void> {
-    while (this.running && !lane.disabled) {
+    while (this.running && !lane.disabled && !lane.retired) {
       const waitMs = lane.holdUntil - this.options.clock.now().getTime();
       if (waitMs > 0) {
         await this.sleep(waitMs);
@@ -119,6 +149,7 @@ export class OutboxDispatcher {
     const { outbox, clock, workerId } = this.options;
     const entries = await outbox.claimDue({
       target: lane.target.name,
+      tenantId: lane.tenantId,
       workerId,
       now: clock.now(),
       leaseMs: this.options.leaseMs ?? 120_000,
@@ -212,7 +243,7 @@ export class OutboxDispatcher {
     } else {
       if (lane.failures > 0 && outcomes.some((outcome) => outcome.kind === 'sent')) {
         // The LRS is back: rows pushed back during the outage need not wait out their backoff.
-        const expedited = await outbox.retryNow({ target, now });
+        const expedited = await outbox.retryNow({ target, tenantId: lane.tenantId, now });
         logger.info('LRS target available again', { target, failures: lane.failures, expedited });
       }
       lane.failures = 0;
@@ -253,6 +284,11 @@ export class OutboxDispatcher {
       this.sleepers.add(done);
     });
   }
+}
+
+/** A lane per tenant (or every tenant) and target settings: changed credentials or endpoint mean a new lane. */
+function laneKey({ target, tenantId }: DispatchTarget): string {
+  return `${tenantId ?? '*'} ${JSON.stringify(target)}`;
 }
 
 function describe(error: unknown): string {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseDirectoryConfig, type DirectoryConfig } from './directory-config';
 import { parseLrsConnectorConfig, type LrsConnectorConfig } from './lrs-targets';
+import { parseSecretKey, type SecretKeyConfig } from './secret-key';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -79,6 +80,8 @@ export type Config = {
   lrs: LrsConnectorConfig;
   /** Directory sync from Microsoft Graph; null (off) unless DIRECTORY_SYNC=graph. */
   directory: DirectoryConfig | null;
+  /** Seals credentials stored in the database (PRACTICA_SECRET_KEY; a fixed key in development mode; else none). */
+  secretKey: SecretKeyConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemoHistory: values.SEED_DEMO_HISTORY,
     lrs: parseLrsConnectorConfig(env, (message) => new ConfigError(message)),
     directory: parseDirectoryConfig(env, (message) => new ConfigError(message)),
+    secretKey: parseSecretKey(env, values.PRACTICA_DEV_MODE, (message) => new ConfigError(message)),
   };
 }
 

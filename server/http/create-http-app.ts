@@ -18,6 +18,7 @@ import { devRoutes } from './routes/dev-routes';
 import { directoryAdminRoutes, type DirectoryAdminOptions } from './routes/directory-admin-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
 import { lrsAdminRoutes } from './routes/lrs-admin-routes';
+import { lrsTargetConfigRoutes, type LrsTargetConfigOptions } from './routes/lrs-target-config-routes';
 import { meRoutes } from './routes/me-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { profileRoutes } from './routes/profile-routes';
@@ -48,6 +49,8 @@ export type HttpAppOptions = {
   lrsTargets?: (tenantId: string) => readonly LrsTarget[];
   /** The `voided` statement queued when an erased person's statement must be withdrawn from an LRS. */
   voidingStatement: VoidingStatementFactory;
+  /** LRS targets L&D admins create and edit through the API (absent: the environment's only, read-only). */
+  lrsTargetConfig?: Omit<LrsTargetConfigOptions, 'store' | 'clock' | 'ids' | 'targetsFor'>;
   /** The Graph directory sync's tenant and settings, when DIRECTORY_SYNC=graph. */
   directory?: DirectoryAdminOptions['directory'];
   tabDirectory: string;
@@ -101,8 +104,20 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
       clock: options.clock,
       ids: options.ids,
       targetsFor: options.lrsTargets ?? (() => []),
+      configuredTargets: options.lrsTargetConfig ? () => options.lrsTargetConfig!.catalog.all() : undefined,
     }),
   );
+  if (options.lrsTargetConfig)
+    api.route(
+      '/',
+      lrsTargetConfigRoutes({
+        store: options.store,
+        clock: options.clock,
+        ids: options.ids,
+        targetsFor: options.lrsTargets ?? (() => []),
+        ...options.lrsTargetConfig,
+      }),
+    );
   api.route(
     '/',
     dataRightsRoutes({

@@ -132,13 +132,14 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
       return released;
     },
 
-    async claimDue({ target, workerId, now, leaseMs, limit }) {
+    async claimDue({ target, tenantId, workerId, now, leaseMs, limit }) {
       const pausedTenants = db
         .select({ tenantId: xapiTargetState.tenantId })
         .from(xapiTargetState)
         .where(and(eq(xapiTargetState.target, target), isNotNull(xapiTargetState.pausedAt)));
       const due = and(
         eq(xapiOutbox.target, target),
+        tenantId ? eq(xapiOutbox.tenantId, tenantId) : undefined,
         eq(xapiOutbox.status, 'pending'),
         lte(xapiOutbox.nextAttemptAt, now),
         or(isNull(xapiOutbox.leaseUntil), lt(xapiOutbox.leaseUntil, now)),
@@ -178,13 +179,14 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
         );
     },
 
-    async retryNow({ target, now }) {
+    async retryNow({ target, tenantId, now }) {
       const rows = await db
         .update(xapiOutbox)
         .set({ nextAttemptAt: now })
         .where(
           and(
             eq(xapiOutbox.target, target),
+            tenantId ? eq(xapiOutbox.tenantId, tenantId) : undefined,
             eq(xapiOutbox.status, 'pending'),
             gt(xapiOutbox.nextAttemptAt, now),
             isNull(xapiOutbox.lockedBy),

@@ -3,14 +3,18 @@ import { z } from 'zod';
 import { AppError, requireRole, type Clock, type Ids, type Person, type Store } from '../../../core';
 import type { LrsTarget } from '../../../lms-connector/targets';
 import type { Context } from 'hono';
+import type { CatalogTarget } from '../../lrs-targets/lrs-target-catalog';
 import { MalformedJsonError } from '../read-json-body';
 import type { Caller, HttpEnv } from '../types';
+import { maskedSettings } from './lrs-target-schemas';
 
 export type LrsAdminOptions = {
   store: Store;
   clock: Clock;
   ids: Ids;
   targetsFor: (tenantId: string) => readonly LrsTarget[];
+  /** Targets admins configured (the rest come from the environment), with those that cannot be used. */
+  configuredTargets?: () => readonly CatalogTarget[];
 };
 
 const requeueBody = z
@@ -57,17 +61,32 @@ export function lrsAdminRoutes(options: LrsAdminOptions): Hono<HttpEnv> {
     .get('/admin/lrs/targets', async (c) => {
       const admin = adminOf(c.get('caller'));
       const targets = options.targetsFor(admin.tenantId);
+      const configured = (options.configuredTargets?.() ?? []).filter(
+        (entry) => entry.tenantId === admin.tenantId,
+      );
+      const unusable = configured.filter((entry) => entry.problem !== null);
+      const shown = [
+        ...targets.map((target) => {
+          const fromAdmin = configured.some((entry) => entry.target?.name === target.name);
+          return { target, source: fromAdmin ? 'admin' : 'environment', problem: null };
+        }),
+        ...unusable.map((entry) => ({ target: entry.stored, source: 'admin', problem: entry.problem })),
+      ];
       const stats = await store.xapiOutbox.stats(
         admin.tenantId,
-        targets.map((target) => target.name),
+        shown.map(({ target }) => target.name),
         clock.now(),
       );
       return c.json({
-        targets: targets.map((target, index) => ({
+        targets: shown.map(({ target, source, problem }, index) => ({
           name: target.name,
           endpoint: target.endpoint,
           auth: target.auth.kind,
           actor: target.actor.kind,
+          source,
+          editable: source === 'admin',
+          problem,
+          settings: maskedSettings(target),
           ...stats[index]!,
           paused: stats[index]!.pausedAt !== null,
         })),
