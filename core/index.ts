@@ -18,3 +18,4 @@ export * from './data-rights';
 export * from './lrs-targets';
 export * from './directory';
 export * from './metrics';
+export * from './coaching';

@@ -67,4 +67,18 @@ export interface MetricsRepository {
     tenantId: string,
   ): Promise<{ personWeeks: PersonWeekRollup[]; personWorkflowWeeks: PersonWorkflowWeekRollup[] }>;
   groupSums(tenantId: string, group: MetricGroup, period: MetricPeriod): Promise<GroupSums>;
+  /**
+   * Published workflows by how many active people of a department (other than each workflow's author)
+   * completed them in weeks starting on or after `sinceWeek`, most adopted first.
+   */
+  popularInDepartment(
+    tenantId: string,
+    department: string,
+    sinceWeek: string,
+  ): Promise<{ workflowId: string; adopters: number }[]>;
+  /** How many times each of these people completed each workflow, all time. */
+  completionsByWorkflow(
+    tenantId: string,
+    personIds: string[],
+  ): Promise<{ personId: string; workflowId: string; completions: number }[]>;
 }

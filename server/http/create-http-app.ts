@@ -21,6 +21,7 @@ import { lrsAdminRoutes } from './routes/lrs-admin-routes';
 import { lrsTargetConfigRoutes, type LrsTargetConfigOptions } from './routes/lrs-target-config-routes';
 import { meRoutes } from './routes/me-routes';
 import { metricsRoutes } from './routes/metrics-routes';
+import { coachingRoutes } from './routes/coaching-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { settingsRoutes } from './routes/settings-routes';
@@ -97,6 +98,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', settingsRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
   api.route('/', certificateRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', metricsRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
+  api.route('/', coachingRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route(
     '/',
     lrsAdminRoutes({

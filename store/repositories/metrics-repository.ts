@@ -208,6 +208,43 @@ export function metricsRepository(db: Db): MetricsRepository {
     async groupSums(tenantId, group, period) {
       return groupSums(db, tenantId, group, period);
     },
+
+    async popularInDepartment(tenantId, department, sinceWeek) {
+      const rows = rowsOf<{ workflowId: string; adopters: unknown }>(
+        await db.execute(sql`
+          select w.workflow_id as "workflowId", count(distinct w.person_id) as adopters
+          from person_workflow_week_rollups w
+          join people p on p.id = w.person_id and p.tenant_id = w.tenant_id
+          join workflows wf on wf.id = w.workflow_id and wf.tenant_id = w.tenant_id
+          where w.tenant_id = ${tenantId} and w.week_start >= ${sinceWeek}::date and w.completions > 0
+            and p.active and p.department = ${department} and wf.status = 'published' and w.person_id <> wf.author_id
+          group by w.workflow_id
+          order by adopters desc, w.workflow_id`),
+      );
+      return rows.map((row) => ({
+        workflowId: String(row.workflowId),
+        adopters: toNumber(row.adopters),
+      }));
+    },
+
+    async completionsByWorkflow(tenantId, personIds) {
+      if (personIds.length === 0) return [];
+      const rows = await db
+        .select({
+          personId: personWorkflowWeekRollups.personId,
+          workflowId: personWorkflowWeekRollups.workflowId,
+          completions: sql<unknown>`sum(${personWorkflowWeekRollups.completions})`,
+        })
+        .from(personWorkflowWeekRollups)
+        .where(
+          and(
+            eq(personWorkflowWeekRollups.tenantId, tenantId),
+            inArray(personWorkflowWeekRollups.personId, personIds),
+          ),
+        )
+        .groupBy(personWorkflowWeekRollups.personId, personWorkflowWeekRollups.workflowId);
+      return rows.map((row) => ({ ...row, completions: toNumber(row.completions) }));
+    },
   };
 }
 

@@ -159,6 +159,29 @@ describe.each(testDatabaseKinds())('metrics API on %s', (kind) => {
     expect(body.figures.timeReallocation.byDestination.customers).toBe(30);
   });
 
+  it('gives a manager coaching for their own reports only, page by page; refuses others', async () => {
+    const first = await get(people.rahul, '/team/coaching?limit=3');
+    expect(first.status).toBe(200);
+    expect(first.body.reports).toHaveLength(3);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await get(people.rahul, `/team/coaching?limit=3&cursor=${first.body.nextCursor}`);
+    expect(second.body.reports).toHaveLength(2);
+    expect(second.body.nextCursor).toBeNull();
+    const ids = [...first.body.reports, ...second.body.reports]
+      .map((report: Json) => report.person.id)
+      .sort();
+    expect(ids).toEqual(
+      [people.jordan.id, people.sofia.id, people.aisha.id, ...added.map((p) => p.id)].sort(),
+    );
+    for (const report of [...first.body.reports, ...second.body.reports])
+      for (const suggestion of report.suggestions) expect(suggestion.text).toEqual(expect.any(String));
+    expect((await get(people.jordan, '/team/coaching')).status).toBe(403);
+    expect((await get(people.outsiderAdmin, '/team/coaching')).status).toBe(403);
+    const tampered = await get(people.rahul, '/team/coaching?cursor=bm90LWEtaWQ');
+    expect(tampered.status).toBe(400);
+    expect(tampered.body.code).toBe('invalid_input');
+  });
+
   it.each([
     ['from=2026-13-01', 'invalid_date'],
     ['from=2026-03-15&to=2026-03-01', 'reversed_period'],
