@@ -23,6 +23,12 @@ export function authenticate(options: AuthenticateOptions) {
       throw new AppError('unauthenticated', 'Sign in first: send the Teams SSO token as a Bearer token');
     const user = await options.verify(match[1]);
     const person = await personFor(options.store, user);
+    // A token outlives the account behind it by up to an hour; someone the directory marked as left is out.
+    if (!person.active)
+      throw new AppError(
+        'forbidden',
+        'Your account has left your organisation’s directory, so Practica is closed to you',
+      );
     const roles = effectiveRoles({
       storedRoles: person.roles,
       tokenAppRoles: user.appRoles,

@@ -139,6 +139,12 @@ describe.each(testDatabaseKinds())('directory admin API on %s', (kind) => {
     expect(left?.active).toBe(false);
     expect(team.members.map((member) => member.id)).not.toContain(left?.id);
     expect(team.members.length).toBeGreaterThan(0);
+    // Their token may still be valid for a while; the API no longer lets them in.
+    const leaverToken = await server.devTokens!.issue({ ...employee, tenantId: DEMO_TENANT.id });
+    const refused = await call(leaverToken, 'GET', '/me');
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'forbidden' });
+    expect((await call(tokens.manager, 'GET', '/me')).status).toBe(200);
 
     const requested = await call(tokens.admin, 'POST', '/admin/directory/sync', '');
     expect(requested.status).toBe(202);
