@@ -23,3 +23,4 @@ export {
 } from './save-workflow-draft';
 export { publishWorkflowDraft, validateWorkflowDraft } from './publish-workflow-draft';
 export { retireWorkflow } from './retire-workflow';
+export { listMyWorkflows } from './list-my-workflows';

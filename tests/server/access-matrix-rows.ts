@@ -144,6 +144,7 @@ export function accessMatrix(): MatrixRow[] {
       statuses({ manager: 201, outsiderAdmin: 404, others: 403 }),
     ),
     get('GET /workflows (the library)', '/workflows', () => '/workflows', everyoneSignedIn),
+    get('GET /me/workflows (my own)', '/me/workflows', () => '/me/workflows', everyoneSignedIn),
     get(
       "GET /workflows/{id}: everyone in its tenant; another tenant's admin 404",
       '/workflows/:id',

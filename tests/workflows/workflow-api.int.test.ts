@@ -488,5 +488,32 @@ describe.each(testDatabaseKinds())('workflow library and authoring API on %s', (
       expect(noDraft).toMatchObject({ status: 400, body: { code: 'invalid_input' } });
       expect(noDraft.body.message).toContain('no draft');
     });
+
+    it('lists my own workflows in every state, with whether a draft waits; nobody else’s', async () => {
+      const { status, body } = await get('sofia', '/me/workflows');
+      expect(status).toBe(200);
+      const mine = body.workflows as Json[];
+      const byTitle = (title: string) => mine.find((entry) => entry.title === title);
+      expect(byTitle('Monthly reconciliation variance memo')).toMatchObject({
+        status: 'published',
+        latestVersionNumber: 1,
+        hasDraft: false,
+      });
+      expect(byTitle(UNIQUE)).toMatchObject({ status: 'retired', latestVersionNumber: 2, hasDraft: false });
+      expect(byTitle('Half written')).toMatchObject({
+        status: 'draft',
+        latestVersionNumber: 0,
+        hasDraft: true,
+      });
+      expect(mine.map((entry) => entry.title)).not.toContain('Competitive analysis brief');
+      const gabriels = ((await get('gabriel', '/me/workflows')).body.workflows as Json[]).map(
+        (entry) => entry.title,
+      );
+      expect(gabriels).toContain('Competitive analysis brief');
+      expect(gabriels).not.toContain('Half written');
+      expect((await get('outsider', '/me/workflows')).body.workflows).toEqual([
+        expect.objectContaining({ id: outsiderWorkflow.id }),
+      ]);
+    });
   });
 });

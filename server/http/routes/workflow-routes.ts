@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import {
   AppError,
   createWorkflowDraft,
+  listMyWorkflows,
   listWorkflowLibrary,
   publishWorkflowDraft,
   readWorkflow,
@@ -22,6 +23,7 @@ import {
   definitionBody,
   draftResponse,
   libraryResponse,
+  myWorkflowsResponse,
   publishedResponse,
   retiredResponse,
   validationResponse,
@@ -36,6 +38,7 @@ const OWN = 'the workflow’s own author, or any admin; someone else’s draft i
 /** The workflow library and authoring routes, with who may call each. */
 export const workflowRouteAccess: readonly RouteAccess[] = [
   { method: 'GET', path: '/api/v1/workflows', roles: EVERYONE },
+  { method: 'GET', path: '/api/v1/me/workflows', roles: EVERYONE, scope: 'the workflows the caller wrote' },
   { method: 'GET', path: '/api/v1/workflows/:id', roles: EVERYONE, scope: 'drafts/retired: ' + OWN },
   { method: 'POST', path: '/api/v1/workflows', roles: AUTHORS },
   { method: 'GET', path: '/api/v1/workflows/:id/draft', roles: AUTHORS, scope: OWN },
@@ -84,6 +87,22 @@ export function workflowRoutes(options: { store: Store; clock: Clock; ids: Ids }
             usage: usageOf(entry.usage),
           })),
           nextCursor: page.nextOffset === null ? null : encodeOffset(page.nextOffset),
+        }),
+      );
+    })
+    .get('/me/workflows', async (c) => {
+      const mine = await listMyWorkflows({ store, viewer: c.get('caller') });
+      return c.json(
+        myWorkflowsResponse.parse({
+          workflows: mine.map(({ workflow, hasDraft }) => ({
+            id: workflow.id,
+            title: workflow.title,
+            skillArea: workflow.skillArea,
+            status: workflow.status,
+            latestVersionNumber: workflow.latestVersionNumber,
+            hasDraft,
+            updatedAt: workflow.updatedAt,
+          })),
         }),
       );
     })

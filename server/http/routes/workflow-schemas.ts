@@ -107,3 +107,17 @@ export const retiredResponse = z.object({
   workflowId: z.string(),
   status: z.enum(['draft', 'published', 'retired']),
 });
+
+export const myWorkflowsResponse = z.object({
+  workflows: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      skillArea: z.string(),
+      status: z.enum(['draft', 'published', 'retired']),
+      latestVersionNumber: z.number().int(),
+      hasDraft: z.boolean(),
+      updatedAt: z.date(),
+    }),
+  ),
+});
