@@ -25,6 +25,15 @@ export type ProfileSession = {
   completedAt: Date | null;
   meanRating: number | null;
   sharedForReview: boolean;
+  /** On the person's own profile: what their manager or the workflow's author said of a shared deliverable. */
+  reviews?: ProfileReview[];
+};
+
+export type ProfileReview = {
+  reviewerRole: 'manager' | 'author';
+  meanScore: number;
+  comment: string | null;
+  reviewedAt: Date;
 };
 
 export type ProfileDeliverable = {
@@ -160,6 +169,7 @@ async function addHistory(
   const last = page[page.length - 1];
   view.nextPage = rows.length > options.page.limit && last ? { at: last.startedAt, id: last.id } : null;
   const titleOf = (session: Session) => authorship.get(session.workflowId)?.title ?? 'A retired workflow';
+  const reviews = scope.relation === 'self' ? await reviewsOf(options.store, person, page) : null;
   if (scope.sessions === 'all')
     view.sessions = page.map((session) => ({
       id: session.id,
@@ -170,6 +180,7 @@ async function addHistory(
       completedAt: session.completedAt,
       meanRating: session.feedback?.meanRating ?? null,
       sharedForReview: session.feedback?.sharedForReview === true,
+      ...(reviews ? { reviews: reviews.get(session.id) ?? [] } : {}),
     }));
   if (scope.deliverables !== 'none')
     view.deliverables = page
@@ -198,4 +209,28 @@ async function addHistory(
         sharedForReview: session.feedback?.sharedForReview === true,
         markdown: session.deliverable,
       }));
+}
+
+/** The reviews of the shared sessions on this page, for their owner, by session id. */
+async function reviewsOf(
+  store: Store,
+  person: Person,
+  sessions: readonly Session[],
+): Promise<Map<string, ProfileReview[]>> {
+  const shared = sessions.filter((session) => session.feedback?.sharedForReview === true);
+  const found = await Promise.all(
+    shared.map(async (session) => {
+      const reviews = await store.reviews.listForSession(person.tenantId, session.id);
+      return [
+        session.id,
+        reviews.map((review): ProfileReview => ({
+          reviewerRole: review.reviewerId === person.managerId ? 'manager' : 'author',
+          meanScore: review.meanScore,
+          comment: review.comment,
+          reviewedAt: review.createdAt,
+        })),
+      ] as const;
+    }),
+  );
+  return new Map(found);
 }

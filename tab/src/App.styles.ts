@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useAppStyles = makeStyles({
-  provider: {
+  page: {
     minHeight: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
   },

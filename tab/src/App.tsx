@@ -45,10 +45,14 @@ export function App() {
   const auth = useAuth();
   const theme = useHostTheme(auth.state.status === 'signed-in' && auth.state.source === 'teams');
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
-      <main className={styles.main}>
-        <Content auth={auth} />
-      </main>
+    // Fluent copies the provider's className onto every portal (tooltips, dialogs, chart callouts), so the
+    // page background lives on a div of its own rather than on the provider.
+    <FluentProvider theme={theme}>
+      <div className={styles.page}>
+        <main className={styles.main}>
+          <Content auth={auth} />
+        </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -50,6 +50,16 @@ export const profileResponse = z.object({
         completedAt: z.date().nullable(),
         meanRating: z.number().nullable(),
         sharedForReview: z.boolean(),
+        reviews: z
+          .array(
+            z.object({
+              reviewerRole: z.enum(['manager', 'author']),
+              meanScore: z.number(),
+              comment: z.string().nullable(),
+              reviewedAt: z.date(),
+            }),
+          )
+          .optional(),
       }),
     )
     .optional(),

@@ -23,6 +23,16 @@ const sessionSchema = z.object({
   completedAt: z.string().nullable(),
   meanRating: z.number().nullable(),
   sharedForReview: z.boolean(),
+  reviews: z
+    .array(
+      z.object({
+        reviewerRole: z.enum(['manager', 'author']),
+        meanScore: z.number(),
+        comment: z.string().nullable(),
+        reviewedAt: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 const deliverableSchema = z.object({

@@ -51,7 +51,7 @@ export function AppShell({ getToken, onSwitchPersona }: Props) {
       {current && (
         <PageErrorBoundary key={current.path}>
           <Suspense fallback={<Spinner label={`Opening ${current.label}…`} />}>
-            <current.Page me={me} />
+            <current.Page me={me} path={path} navigate={navigate} />
           </Suspense>
         </PageErrorBoundary>
       )}

@@ -1,7 +1,12 @@
 import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
 import type { Me } from '../api/types';
 
-export type PageProps = { me: Me };
+export type PageProps = {
+  me: Me;
+  /** The location path, for pages with views of their own (`/team/{personId}`). */
+  path: string;
+  navigate: (path: string) => void;
+};
 
 /** One page of the tab: its path (also a static tab's contentUrl), its label, and who sees it. */
 export type PageDefinition = {
@@ -19,6 +24,20 @@ export const PAGES: readonly PageDefinition[] = [
     visibleTo: () => true,
     Page: lazy(() =>
       import('../pages/profile/ProfilePage').then((module) => ({ default: module.ProfilePage })),
+    ),
+  },
+  {
+    path: '/team',
+    label: 'My team',
+    visibleTo: (roles) => roles.includes('manager'),
+    Page: lazy(() => import('../pages/team/TeamPage').then((module) => ({ default: module.TeamPage }))),
+  },
+  {
+    path: '/reviews',
+    label: 'Reviews',
+    visibleTo: (roles) => roles.includes('manager') || roles.includes('author'),
+    Page: lazy(() =>
+      import('../pages/reviews/ReviewsPage').then((module) => ({ default: module.ReviewsPage })),
     ),
   },
 ];

@@ -19,10 +19,15 @@ const STATUS: Record<
   abandoned: { label: 'Abandoned', color: 'subtle' },
 };
 
-type Props = { sessions: readonly ProfileSession[]; deliverables: readonly ProfileDeliverable[] };
+type Props = {
+  sessions: readonly ProfileSession[];
+  deliverables: readonly ProfileDeliverable[];
+  /** Whose sessions: mine (my profile) or a report's (their manager's view). */
+  owner?: 'me' | 'them';
+};
 
 /** My sessions, newest first, each completed one with its deliverable to open, copy or download. */
-export function SessionTimeline({ sessions, deliverables }: Props) {
+export function SessionTimeline({ sessions, deliverables, owner = 'me' }: Props) {
   const styles = useSessionTimelineStyles();
   const api = useApi();
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,9 +52,16 @@ export function SessionTimeline({ sessions, deliverables }: Props) {
                 <Text weight="semibold">{session.workflowTitle}</Text>
                 <Caption1>
                   {formatDay(session.completedAt ?? session.startedAt)}
-                  {session.meanRating !== null && ` · you rated it ${session.meanRating.toFixed(1)} of 5`}
+                  {session.meanRating !== null &&
+                    ` · ${owner === 'me' ? 'you rated it' : 'self-rated'} ${session.meanRating.toFixed(1)} of 5`}
                   {session.sharedForReview && ' · shared for review'}
                 </Caption1>
+                {session.reviews?.map((review) => (
+                  <Caption1 key={review.reviewedAt}>
+                    Reviewed by {review.reviewerRole === 'manager' ? 'your manager' : 'the workflow’s author'}
+                    : {review.meanScore.toFixed(1)} of 5{review.comment && ` — “${review.comment}”`}
+                  </Caption1>
+                ))}
               </div>
               <div className={styles.actions}>
                 <Badge appearance="tint" color={status.color}>
