@@ -266,6 +266,22 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
 
   it('erases the person in one go: only the audit trail remains, and their statements are voided on the LRS', async () => {
     const sent = await rahulsSentStatements();
+    // A statement still waiting (held for an identifier, or due later) never reached the LRS: dropped, not voided.
+    const waiting = ['held', 'pending'].map((status) => {
+      const statementId = randomUUID();
+      return {
+        id: randomUUID(),
+        tenantId: DEMO_TENANT.id,
+        statementId,
+        target: 'lms',
+        eventId: null,
+        personId: people.rahul.id,
+        payload: { id: statementId },
+        status: status as 'held' | 'pending',
+        nextAttemptAt: new Date(Date.now() + 3_600_000),
+      };
+    });
+    await server.store.xapiOutbox.enqueue(waiting);
     const response = await call(people.admin, 'POST', `/admin/people/${people.rahul.id}/erase`, {
       confirmEmail: people.rahul.email.toUpperCase(),
     });
@@ -277,6 +293,9 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
       { target: 'lms', statementIds: expect.any(Array), voidingQueued: true },
     ]);
     expect(receipt.statements[0]!.statementIds.sort()).toEqual(sent);
+    const outbox = await server.store.xapiOutbox.list(DEMO_TENANT.id);
+    for (const row of waiting)
+      expect(outbox.find((entry) => entry.statementId === row.statementId)).toBeUndefined();
 
     expect((await call(people.admin, 'GET', `/admin/people/${people.rahul.id}/export`)).status).toBe(404);
     const needles = [people.rahul.id, people.rahul.email, people.rahul.aadObjectId, people.rahul.displayName];
