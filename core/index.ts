@@ -19,3 +19,4 @@ export * from './lrs-targets';
 export * from './directory';
 export * from './metrics';
 export * from './coaching';
+export * from './insights';

@@ -76,6 +76,8 @@ export interface MetricsRepository {
     department: string,
     sinceWeek: string,
   ): Promise<{ workflowId: string; adopters: number }[]>;
+  /** Every event about one workflow (any version), oldest first. */
+  listWorkflowEvents(tenantId: string, workflowId: string): Promise<DomainEvent[]>;
   /** How many times each of these people completed each workflow, all time. */
   completionsByWorkflow(
     tenantId: string,

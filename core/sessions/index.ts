@@ -34,3 +34,4 @@ export {
   type DeliverableParties,
   type DeliverableRole,
 } from './deliverable-access';
+export { editRatio, HEAVY_EDIT_RATIO } from './edit-ratio';

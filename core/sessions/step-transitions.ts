@@ -1,6 +1,7 @@
 import type { WorkflowDefinition, WorkflowStep } from '../workflows';
 import { activeMinutes } from './active-time';
 import { assembleDeliverable } from './compose';
+import { editRatio } from './edit-ratio';
 import type { EngineContext, SessionEffect, SessionEventDraft } from './outcome';
 import type { GenerationAttempt, Session, StepRecord } from './session';
 
@@ -130,6 +131,12 @@ export function enterStep(
   return { session: next, events, effects };
 }
 
+function editRatioOf(record: StepRecord): number | null {
+  if (record.outputSource !== 'edited' || record.output === null) return null;
+  const generated = [...record.attempts].reverse().find((attempt) => attempt.text !== null)?.text;
+  return generated === undefined || generated === null ? null : editRatio(generated, record.output);
+}
+
 /** Marks the current step done (with its event) and moves on to the next one. */
 export function completeCurrentStep(
   session: Session,
@@ -155,6 +162,8 @@ export function completeCurrentStep(
       attempts: record.attempts.length,
       regenerations: Math.max(0, record.attempts.length - 1),
       outputSource: record.outputSource,
+      // How much of the generated text the employee changed (authors see which steps are heavily edited).
+      editRatio: editRatioOf(record),
       durationMs: Math.max(0, context.now.getTime() - startedAt),
     },
   };

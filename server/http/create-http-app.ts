@@ -22,6 +22,7 @@ import { lrsTargetConfigRoutes, type LrsTargetConfigOptions } from './routes/lrs
 import { meRoutes } from './routes/me-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { coachingRoutes } from './routes/coaching-routes';
+import { insightsRoutes } from './routes/insights-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { settingsRoutes } from './routes/settings-routes';
@@ -99,6 +100,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', certificateRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', metricsRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', coachingRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
+  api.route('/', insightsRoutes({ store: options.store, clock: options.clock }));
   api.route(
     '/',
     lrsAdminRoutes({

@@ -227,6 +227,15 @@ export function metricsRepository(db: Db): MetricsRepository {
       }));
     },
 
+    async listWorkflowEvents(tenantId, workflowId) {
+      const rows = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.tenantId, tenantId), eq(events.workflowId, workflowId)))
+        .orderBy(asc(events.seq));
+      return rows.map(toEvent);
+    },
+
     async completionsByWorkflow(tenantId, personIds) {
       if (personIds.length === 0) return [];
       const rows = await db

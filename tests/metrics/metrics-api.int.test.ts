@@ -14,6 +14,7 @@ describe.each(testDatabaseKinds())('metrics API on %s', (kind) => {
   let people: Record<'priya' | 'rahul' | 'claire' | 'jordan' | 'sofia' | 'aisha' | 'outsiderAdmin', Person>;
   let added: Person[];
   let otherTenant: string;
+  let workflowId: string;
   const tokens = new Map<string, string>();
 
   const get = async (person: Person | null, path: string): Promise<{ status: number; body: Json }> => {
@@ -58,6 +59,7 @@ describe.each(testDatabaseKinds())('metrics API on %s', (kind) => {
       );
     const events = metricEvents(server.store, DEMO_TENANT.id);
     const workflow = await events.workflow(people.sofia.id, 'Metrics API memo');
+    workflowId = workflow.id;
     for (const [index, person] of [people.jordan, people.sofia, people.aisha, ...added].entries())
       await events.run({
         person: person.id,
@@ -180,6 +182,29 @@ describe.each(testDatabaseKinds())('metrics API on %s', (kind) => {
     const tampered = await get(people.rahul, '/team/coaching?cursor=bm90LWEtaWQ');
     expect(tampered.status).toBe(400);
     expect(tampered.body.code).toBe('invalid_input');
+  });
+
+  it("gives a workflow's author and L&D admins its insights, nobody else", async () => {
+    const author = await get(people.sofia, `/workflows/${workflowId}/insights?${PERIOD}`);
+    expect(author.status).toBe(200);
+    expect(author.body.workflow).toMatchObject({ id: workflowId, title: 'Metrics API memo' });
+    expect(author.body.adoption).toMatchObject({
+      sessionsStarted: 5,
+      sessionsCompleted: 5,
+      people: 5,
+      colleaguesCompleted: 4,
+    });
+    expect(author.body.quality).toMatchObject({ scoredSessions: 5, sessionsMeetingBar: 5, meanScore: 4 });
+    expect(JSON.stringify(author.body)).not.toContain(people.jordan.id);
+    expect((await get(people.priya, `/workflows/${workflowId}/insights?${PERIOD}`)).status).toBe(200);
+    expect((await get(people.jordan, `/workflows/${workflowId}/insights`)).status).toBe(403);
+    expect((await get(people.rahul, `/workflows/${workflowId}/insights`)).status).toBe(403);
+    expect((await get(people.outsiderAdmin, `/workflows/${workflowId}/insights`)).status).toBe(404);
+    expect((await get(people.priya, `/workflows/${randomUUID()}/insights`)).status).toBe(404);
+    expect((await get(people.priya, '/workflows/not-an-id/insights')).status).toBe(404);
+    const bad = await get(people.sofia, `/workflows/${workflowId}/insights?from=soon`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('invalid_input');
   });
 
   it.each([

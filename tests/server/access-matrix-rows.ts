@@ -74,6 +74,8 @@ const post = (
 
 const everyoneSignedIn = statuses({ others: 200 });
 const adminsOfTheirOwnTenant = statuses({ admin: 200, outsiderAdmin: 200, others: 403 });
+/** Anyone someone reports to (the employee's manager, and the manager of other people); nobody else. */
+const managers = statuses({ manager: 200, otherManager: 200, others: 403 });
 
 /** Routes that change a workflow: its author and admins; someone else's is 403, another tenant's 404. */
 const workflowManagers = (status: number) =>
@@ -97,6 +99,21 @@ export function accessMatrix(): MatrixRow[] {
       statuses({ outsiderAdmin: 200, others: 404 }),
     ),
     get('GET /team', '/team', () => '/team', everyoneSignedIn, true),
+    get('GET /team/coaching', '/team/coaching', () => '/team/coaching', managers, true),
+    get(
+      'GET /metrics/organisation (L&D admins)',
+      '/metrics/organisation',
+      () => '/metrics/organisation',
+      adminsOfTheirOwnTenant,
+    ),
+    get('GET /metrics/team', '/metrics/team', () => '/metrics/team', managers),
+    get('GET /metrics/me', '/metrics/me', () => '/metrics/me', everyoneSignedIn),
+    get(
+      'GET /workflows/{id}/insights',
+      '/workflows/:id/insights',
+      (context) => `/workflows/${context.workflowId}/insights`,
+      statuses({ author: 200, admin: 200, outsiderAdmin: 404, others: 403 }),
+    ),
     get('GET /audit (L&D admins)', '/audit', () => '/audit', adminsOfTheirOwnTenant),
     get('GET /reviews', '/reviews', () => '/reviews', everyoneSignedIn),
     get(
