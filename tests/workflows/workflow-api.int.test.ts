@@ -8,6 +8,7 @@ import {
   type Person,
   type Workflow,
 } from '../../core';
+import type { LrsTarget } from '../../lms-connector/targets';
 import { DEMO_TENANT } from '../../server/demo';
 import { newSession, personProfile, workflowDefinition } from '../factories';
 import { feedback } from '../reviews/review-scenario';
@@ -20,6 +21,13 @@ type Json = Record<string, unknown> & { code?: string; details?: Json[] };
 type Reply = { status: number; body: Json };
 
 const UNIQUE = 'Zanzibar harbour tonnage report';
+/** A target nobody listens on: statements stay in the outbox, where the test reads them. */
+const UNREACHABLE_LRS: LrsTarget = {
+  name: 'lms',
+  endpoint: 'http://127.0.0.1:9/xapi/',
+  auth: { kind: 'basic', username: 'practica', password: 'not-used' },
+  actor: { kind: 'account', homePage: 'https://lms.northwind.example' },
+};
 
 describe.each(testDatabaseKinds())('workflow library and authoring API on %s', (kind) => {
   let chat: Chat;
@@ -50,7 +58,7 @@ describe.each(testDatabaseKinds())('workflow library and authoring API on %s', (
     (await chat.server.store.audit.listForTenant(DEMO_TENANT.id, { limit: 200 })).map((entry) => entry);
 
   beforeAll(async () => {
-    chat = await startChat(kind);
+    chat = await startChat(kind, {}, { lrsTargets: () => [UNREACHABLE_LRS] });
     const store = chat.server.store;
     const byEmail = async (name: string) =>
       (await store.people.findByEmail(DEMO_TENANT.id, `${name}@northwind.example`))!;
@@ -315,6 +323,12 @@ describe.each(testDatabaseKinds())('workflow library and authoring API on %s', (
           data: expect.objectContaining({ versionNumber: 1 }),
         }),
       ]);
+      const authored = (
+        await chat.server.store.xapiOutbox.list(DEMO_TENANT.id, { target: 'lms', limit: 1000 })
+      )
+        .map((row) => row.payload as { verb?: { id?: string }; object?: { id?: string } })
+        .filter((statement) => statement.object?.id?.endsWith(`/workflows/${id}`));
+      expect(authored.map((statement) => statement.verb?.id)).toEqual(['http://activitystrea.ms/author']);
       expect(await findInChat('zanzibar')).toContain(UNIQUE);
       expect((await get('jordan', '/workflows?q=zanzibar')).body.workflows).toEqual([
         expect.objectContaining({ id, author: { id: people.sofia.id, name: 'Sofia Lindqvist' } }),
