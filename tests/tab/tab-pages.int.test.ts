@@ -151,4 +151,48 @@ describe('the tab in Chromium', () => {
     await item.getByRole('button', { name: 'Open' }).click();
     await expect(jordan.getByRole('dialog').locator('pre').textContent()).resolves.toBe(reviewed);
   });
+
+  it('lets anyone search the workflow library with its social proof and open a workflow; its author sees each version’s usage', async () => {
+    const page = await context.newPage();
+    await signInAs(page, 'Jordan Ellis');
+    await page.getByRole('tab', { name: 'Workflows' }).click();
+    const cards = page.getByRole('list', { name: 'Workflows' }).getByRole('listitem');
+    await cards.first().waitFor();
+    const all = await cards.count();
+    expect(all).toBeGreaterThan(3);
+    const memo = cards.filter({ hasText: 'Monthly reconciliation variance memo' });
+    await expect(memo.textContent()).resolves.toMatch(
+      /\d+ colleagues completed it · median \d+ min saved · rated \d\.\d of 5/,
+    );
+    await saveScreenshot(page, 'workflows-library');
+
+    await page.getByRole('searchbox').fill('competitor');
+    await page.waitForFunction(
+      `document.querySelectorAll('ul[aria-label="Workflows"] > li').length < ${all}`,
+    );
+    const found = await cards.allTextContents();
+    expect(found.length).toBeGreaterThan(0);
+    for (const text of found) expect(text.toLowerCase()).toContain('compet');
+
+    await cards.first().getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { name: /^Steps \(version \d+/ }).waitFor();
+    await expect(page.getByRole('heading', { name: 'How a good result is judged' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('heading', { name: 'Usage of each version' }).count()).resolves.toBe(0);
+    await saveScreenshot(page, 'workflow-detail');
+
+    const authorContext = await browser.newContext();
+    const author = await authorContext.newPage();
+    await signInAs(author, 'Sofia Lindqvist');
+    await author.getByRole('tab', { name: 'Workflows' }).click();
+    const own = author
+      .getByRole('list', { name: 'Workflows' })
+      .getByRole('listitem')
+      .filter({ hasText: 'by you' });
+    await own.first().getByRole('button', { name: 'Open' }).click();
+    await author.getByRole('heading', { name: 'Usage of each version' }).waitFor();
+    const firstVersion = author.getByRole('row').nth(1);
+    await expect(firstVersion.textContent()).resolves.toMatch(/^1/);
+    await saveScreenshot(author, 'workflow-detail-author');
+    await authorContext.close();
+  });
 });

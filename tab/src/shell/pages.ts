@@ -33,6 +33,14 @@ export const PAGES: readonly PageDefinition[] = [
     Page: lazy(() => import('../pages/team/TeamPage').then((module) => ({ default: module.TeamPage }))),
   },
   {
+    path: '/workflows',
+    label: 'Workflows',
+    visibleTo: () => true,
+    Page: lazy(() =>
+      import('../pages/workflows/WorkflowsPage').then((module) => ({ default: module.WorkflowsPage })),
+    ),
+  },
+  {
     path: '/reviews',
     label: 'Reviews',
     visibleTo: (roles) => roles.includes('manager') || roles.includes('author'),
