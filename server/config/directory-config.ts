@@ -17,7 +17,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A user property (`employeeId`, `onPremisesSamAccountName`, `extension_<appId>_<name>`) or one level into an object. */
 const ATTRIBUTE = /^[A-Za-z][A-Za-z0-9_]{0,119}(\.[A-Za-z][A-Za-z0-9_]{0,119})?$/;
 
-const schema = z.object({
+export const directorySchema = z.object({
   DIRECTORY_SYNC: z.enum(['off', 'graph'], { message: 'must be off or graph' }).default('off'),
   GRAPH_TENANT_ID: z.string().trim().optional(),
   GRAPH_CLIENT_ID: z.string().trim().optional(),
@@ -44,7 +44,7 @@ export function parseDirectoryConfig(
   const blankToUndefined = Object.fromEntries(
     Object.entries(env).map(([key, value]) => [key, value?.trim() === '' ? undefined : value]),
   );
-  const parsed = schema.safeParse(blankToUndefined);
+  const parsed = directorySchema.safeParse(blankToUndefined);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw fail(`Invalid ${String(issue?.path[0] ?? 'directory setting')}: ${issue?.message ?? 'invalid'}`);

@@ -21,7 +21,7 @@ const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' 
 const numberSetting = (min: number, max: number, fallback: number) =>
   z.coerce.number({ message: 'must be a number' }).int().min(min).max(max).default(fallback);
 
-const settingsSchema = z.object({
+export const lrsSettingsSchema = z.object({
   LRS_TIMEOUT_MS: numberSetting(500, 300_000, 30_000),
   LRS_DISPATCH_LEASE_MS: numberSetting(1_000, 3_600_000, 120_000),
   LRS_DISPATCH_POLL_MS: numberSetting(10, 60_000, 1_000),
@@ -39,7 +39,7 @@ export function parseLrsConnectorConfig(
   env: NodeJS.ProcessEnv,
   fail: ConfigErrorFactory,
 ): LrsConnectorConfig {
-  const settings = settingsSchema.safeParse(env);
+  const settings = lrsSettingsSchema.safeParse(env);
   if (!settings.success) {
     const issue = settings.error.issues[0];
     throw fail(`Invalid ${String(issue?.path[0])}: ${issue?.message ?? 'invalid'}`);

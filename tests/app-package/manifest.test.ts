@@ -18,15 +18,17 @@ const ENVIRONMENTS: Record<string, Record<string, string>> = {
     TEAMS_APP_ID,
     BOT_ID,
     BOT_DOMAIN,
-    TAB_ENDPOINT: `https://${BOT_DOMAIN}`,
     APP_NAME_SUFFIX: ' (dev)',
+    PRIVACY_URL: 'https://www.contoso.com/privacy',
+    TERMS_OF_USE_URL: 'https://www.contoso.com/terms',
   },
   production: {
     TEAMS_APP_ID,
     BOT_ID,
     BOT_DOMAIN,
-    TAB_ENDPOINT: `https://${BOT_DOMAIN}`,
     APP_NAME_SUFFIX: '',
+    PRIVACY_URL: 'https://www.contoso.com/privacy',
+    TERMS_OF_USE_URL: 'https://www.contoso.com/terms',
   },
 };
 const ALLOWED_PLACEHOLDERS = Object.keys(ENVIRONMENTS['production'] ?? {});
@@ -42,7 +44,13 @@ type Manifest = {
     supportsFiles?: boolean;
     commandLists?: { scopes: string[]; commands: { title: string }[] }[];
   }[];
-  staticTabs?: { entityId: string; scopes: string[]; contentUrl?: string }[];
+  staticTabs?: {
+    entityId: string;
+    name: string;
+    scopes: string[];
+    contentUrl?: string;
+    websiteUrl?: string;
+  }[];
   validDomains?: string[];
   webApplicationInfo?: { id: string; resource?: string };
 };
@@ -123,18 +131,45 @@ describe('appPackage/manifest.json', () => {
     expect(bot?.scopes).toContain('personal');
     expect(bot?.supportsFiles).toBe(true);
     const personal = bot?.commandLists?.find((list) => list.scopes.includes('personal'));
-    expect(personal?.commands.map((command) => command.title)).toEqual(
-      expect.arrayContaining(['help', 'start', 'status', 'resume', 'profile']),
-    );
+    expect(personal?.commands.map((command) => command.title)).toEqual([
+      'start',
+      'continue',
+      'status',
+      'profile',
+      'capture my workflow',
+      'help',
+    ]);
   });
 
-  it('has a personal static tab on the service domain', () => {
-    const tab = manifest.staticTabs?.find((candidate) => candidate.entityId === 'profile');
-    expect(tab?.scopes).toContain('personal');
-    const contentUrl = new URL(tab?.contentUrl ?? '');
-    expect(contentUrl.protocol).toBe('https:');
-    expect(contentUrl.hostname).toBe(BOT_DOMAIN);
-    expect(manifest.validDomains).toContain(BOT_DOMAIN);
+  it('has a personal static tab per tab page, each on the service domain and telling the tab it is in Teams', () => {
+    const tabs = (manifest.staticTabs ?? []).map((tab) => {
+      const contentUrl = new URL(tab.contentUrl ?? '');
+      return {
+        entityId: tab.entityId,
+        name: tab.name,
+        scopes: tab.scopes,
+        origin: contentUrl.origin,
+        path: contentUrl.pathname,
+        inTeams: contentUrl.searchParams.get('inTeams'),
+        website: tab.websiteUrl,
+      };
+    });
+    const page = (entityId: string, name: string, path: string) => ({
+      entityId,
+      name,
+      scopes: ['personal'],
+      origin: `https://${BOT_DOMAIN}`,
+      path,
+      inTeams: '1',
+      website: `https://${BOT_DOMAIN}${path}`,
+    });
+    expect(tabs).toEqual([
+      page('profile', 'My profile', '/profile'),
+      page('team', 'My team', '/team'),
+      page('organisation', 'Organisation', '/organisation'),
+      page('workflows', 'Workflows', '/workflows'),
+    ]);
+    expect(manifest.validDomains).toEqual([BOT_DOMAIN]);
   });
 
   it('declares webApplicationInfo for tab SSO with the bot id and the tab domain', () => {
