@@ -38,9 +38,12 @@ export async function createWorkflowDraft(
   return { workflow, draft };
 }
 
-/** Replaces the draft of a workflow's next version (its author or an admin). */
+/**
+ * Replaces the draft of a workflow's next version (its author or an admin). An admin changing someone else's
+ * workflow is an admin change, so that save is written to the audit log; an author's own saves are not.
+ */
 export async function saveWorkflowDraft(
-  options: DraftOptions & { workflowId: string },
+  options: DraftOptions & { workflowId: string; ids: Ids },
 ): Promise<WorkflowDraft> {
   const { store, viewer } = options;
   checkDraftShape(options.definition);
@@ -52,6 +55,16 @@ export async function saveWorkflowDraft(
     if (workflow.status === 'draft')
       await tx.workflows.save({ ...workflow, ...listingFields(options.definition), updatedAt: now }, 0);
     await tx.workflows.saveDraft(draft);
+    if (viewer.person.id !== workflow.authorId)
+      await tx.audit.append({
+        id: options.ids.uuid(),
+        tenantId: workflow.tenantId,
+        actorId: viewer.person.id,
+        action: 'workflow.draft_saved',
+        subjectPersonId: null,
+        details: { workflowId: workflow.id, authorId: workflow.authorId },
+        at: now,
+      });
   });
   return draft;
 }

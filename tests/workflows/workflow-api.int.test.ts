@@ -455,6 +455,22 @@ describe.each(testDatabaseKinds())('workflow library and authoring API on %s', (
         (await chat.server.store.workflows.get(outsiderWorkflow.tenantId, outsiderWorkflow.id))!.status,
       ).toBe('published');
 
+      const ownSaves = (await auditActions()).filter(
+        (entry) => entry.action === 'workflow.draft_saved',
+      ).length;
+      await call('sofia', 'PUT', `/workflows/${draftId}/draft`, {
+        definition: workflowDefinition({ title: 'Sofia private draft' }),
+      });
+      expect((await auditActions()).filter((entry) => entry.action === 'workflow.draft_saved')).toHaveLength(
+        ownSaves,
+      );
+      await call('priya', 'PUT', `/workflows/${draftId}/draft`, {
+        definition: workflowDefinition({ title: 'Sofia private draft, tidied by L&D' }),
+      });
+      expect((await auditActions()).find((entry) => entry.action === 'workflow.draft_saved')).toMatchObject({
+        actorId: people.priya.id,
+        details: { workflowId: draftId, authorId: people.sofia.id },
+      });
       const byAdmin = await call('priya', 'POST', `/workflows/${draftId}/publish`);
       expect(byAdmin.status).toBe(201);
       const workflow = (await chat.server.store.workflows.get(DEMO_TENANT.id, draftId))!;

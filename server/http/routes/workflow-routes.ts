@@ -172,6 +172,7 @@ export function workflowRoutes(options: { store: Store; clock: Clock; ids: Ids }
       await saveWorkflowDraft({
         store,
         clock,
+        ids,
         viewer: c.get('caller'),
         workflowId: id,
         definition: body.definition,
