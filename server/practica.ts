@@ -23,6 +23,7 @@ import {
 } from '../store';
 import { createLrsClient } from '../lms-connector/client';
 import { OutboxDispatcher } from '../lms-connector/dispatch';
+import { practicaStatementsOnLrs } from '../lms-connector/erasure';
 import { withXapiOutbox } from '../lms-connector/outbox';
 import { voidingStatement } from '../lms-connector/statements';
 import { LrsTargetCatalog } from './lrs-targets/lrs-target-catalog';
@@ -197,6 +198,27 @@ export async function startPractica(config: Config, options: StartOptions = {}):
             lmsIdentifierAttribute: config.directory.lmsIdentifierAttribute,
           }
         : undefined,
+      statementsOnLrs: (person) =>
+        Promise.all(
+          lrsTargets(person.tenantId).map(async (target) => {
+            const client = createLrsClient(target, { timeoutMs: config.lrs.timeoutMs });
+            try {
+              const statementIds = await practicaStatementsOnLrs({
+                client,
+                target,
+                person,
+                baseUrl: config.publicBaseUrl,
+              });
+              return { target: target.name, statementIds };
+            } catch (error) {
+              logger.warn("Could not ask an LRS for an erased person's statements", {
+                target: target.name,
+                ...errorFields(error),
+              });
+              return { target: target.name, statementIds: null };
+            }
+          }),
+        ),
       voidingStatement: ({ statementId }) => {
         const id = ids.uuid();
         const at = clock.now();

@@ -8,4 +8,4 @@ export {
   type VoidingStatementFactory,
 } from './person-data';
 export { exportPersonData } from './export-person-data';
-export { erasePerson, type ErasureReceipt } from './erase-person';
+export { erasePerson, type ErasureReceipt, type StatementsOnLrs } from './erase-person';

@@ -1,4 +1,4 @@
-import XAPI, { type Statement, type StatementsResponse } from '@xapi/xapi';
+import XAPI, { type Agent, type Statement, type StatementsResponse } from '@xapi/xapi';
 import type { LrsTarget } from '../targets';
 import { createFetchAdapter } from './fetch-adapter';
 import { createAuthorizer } from './lrs-authorizer';
@@ -8,6 +8,8 @@ export type XapiStatement = Record<string, unknown>;
 
 export type StatementQuery = {
   verb?: string;
+  /** Statements whose actor (or object) is this agent, e.g. `{ account: { homePage, name } }` or `{ mbox }`. */
+  agent?: Record<string, unknown>;
   since?: Date;
   until?: Date;
   ascending?: boolean;
@@ -87,6 +89,7 @@ export function createLrsClient(target: LrsTarget, options: LrsClientOptions = {
       const seen = new Set<string>();
       let response: { data: unknown; headers: Record<string, unknown> } = await xapi.getStatements({
         ...(query.verb ? { verb: query.verb } : {}),
+        ...(query.agent ? { agent: query.agent as unknown as Agent } : {}),
         ...(query.since ? { since: query.since.toISOString() } : {}),
         ...(query.until ? { until: query.until.toISOString() } : {}),
         ...(query.ascending ? { ascending: true } : {}),

@@ -4,7 +4,7 @@ import type { HttpRouteHandler } from '@microsoft/teams.apps';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Clock, Ids, Logger, Store, VoidingStatementFactory } from '../../core';
+import type { Clock, Ids, Logger, StatementsOnLrs, Store, VoidingStatementFactory } from '../../core';
 import type { LrsTarget } from '../../lms-connector/targets';
 import type { DevTokenIssuer, TokenVerifier } from '../auth';
 import { errorFields } from '../logger';
@@ -51,6 +51,8 @@ export type HttpAppOptions = {
   lrsTargets?: (tenantId: string) => readonly LrsTarget[];
   /** The `voided` statement queued when an erased person's statement must be withdrawn from an LRS. */
   voidingStatement: VoidingStatementFactory;
+  /** Asks the tenant's LRS targets for an erased person's statements, beyond those the outbox still records. */
+  statementsOnLrs?: StatementsOnLrs;
   /** LRS targets L&D admins create and edit through the API (absent: the environment's only, read-only). */
   lrsTargetConfig?: Omit<LrsTargetConfigOptions, 'store' | 'clock' | 'ids' | 'targetsFor'>;
   /** The Graph directory sync's tenant and settings, when DIRECTORY_SYNC=graph. */
@@ -130,6 +132,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
       ids: options.ids,
       targetNames: (tenantId) => (options.lrsTargets?.(tenantId) ?? []).map((target) => target.name),
       voidingStatement: options.voidingStatement,
+      statementsOnLrs: options.statementsOnLrs,
     }),
   );
   api.route(

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import {
   FORMER_COLLEAGUE_ID,
@@ -11,6 +12,7 @@ import {
 import { DEMO_TENANT } from '../../server/demo';
 import { newSession, personProfile, seedTenant, workflowDefinition } from '../factories';
 import { feedback } from '../reviews/review-scenario';
+import { xapiOutbox } from '../../store/schema';
 import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { testDatabaseKinds } from '../support/test-database';
@@ -282,15 +284,36 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
       };
     });
     await server.store.xapiOutbox.enqueue(waiting);
+    // The LMS's own record of a course Rahul completed is not Practica's to withdraw.
+    const lmsRecord = randomUUID();
+    const posted = await fetch(`${lrs.endpoint}statements`, {
+      method: 'POST',
+      headers: {
+        Authorization: lrs.authorization,
+        'Content-Type': 'application/json',
+        'X-Experience-API-Version': '1.0.3',
+      },
+      body: JSON.stringify({
+        id: lmsRecord,
+        actor: { objectType: 'Agent', account: { homePage: HOME, name: people.rahul.lmsIdentifier } },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+        object: { objectType: 'Activity', id: `${HOME}/courses/finance-101` },
+      }),
+    });
+    expect(posted.status).toBe(200);
+    // Housekeeping has forgotten one acknowledged statement (after 30 days); the LRS still holds it.
+    const forgotten = sent[0]!;
+    await server.database.db.delete(xapiOutbox).where(eq(xapiOutbox.statementId, forgotten));
+    expect(await rahulsSentStatements()).not.toContain(forgotten);
     const response = await call(people.admin, 'POST', `/admin/people/${people.rahul.id}/erase`, {
       confirmEmail: people.rahul.email.toUpperCase(),
     });
     expect(response.status).toBe(200);
     const receipt = (await response.json()) as {
-      statements: { target: string; statementIds: string[]; voidingQueued: boolean }[];
+      statements: { target: string; statementIds: string[]; voidingQueued: boolean; lrsSearched: boolean }[];
     };
     expect(receipt.statements).toEqual([
-      { target: 'lms', statementIds: expect.any(Array), voidingQueued: true },
+      { target: 'lms', statementIds: expect.any(Array), voidingQueued: true, lrsSearched: true },
     ]);
     expect(receipt.statements[0]!.statementIds.sort()).toEqual(sent);
     const outbox = await server.store.xapiOutbox.list(DEMO_TENANT.id);
@@ -328,6 +351,8 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
     });
     const stillVisible = (await lrs.statements()).map((statement) => statement.id);
     expect(stillVisible.filter((id) => sent.includes(id as string))).toEqual([]);
+    expect(stillVisible).toContain(lmsRecord);
+    expect(receipt.statements[0]!.statementIds).not.toContain(lmsRecord);
     for (const statementId of sent) {
       const voided = await fetch(`${lrs.endpoint}statements?voidedStatementId=${statementId}`, {
         headers: { Authorization: lrs.authorization, 'X-Experience-API-Version': '1.0.3' },

@@ -6,6 +6,7 @@ import {
   type Clock,
   type Ids,
   type PersonDataSnapshot,
+  type StatementsOnLrs,
   type Store,
   type VoidingStatementFactory,
 } from '../../../core';
@@ -23,6 +24,8 @@ export type DataRightsOptions = {
   /** Names of the tenant's LRS targets now (a `voided` statement is queued for each that got the person's). */
   targetNames: (tenantId: string) => readonly string[];
   voidingStatement: VoidingStatementFactory;
+  /** Asks the tenant's LRS targets for the person's statements (those the outbox forgot included). */
+  statementsOnLrs?: StatementsOnLrs;
 };
 
 /**

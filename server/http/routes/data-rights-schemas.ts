@@ -42,7 +42,12 @@ export const erasureResponse = z
     personId: z.string(),
     erasedAt: z.date(),
     statements: z.array(
-      z.object({ target: z.string(), statementIds: z.array(z.string()), voidingQueued: z.boolean() }),
+      z.object({
+        target: z.string(),
+        statementIds: z.array(z.string()),
+        voidingQueued: z.boolean(),
+        lrsSearched: z.boolean(),
+      }),
     ),
     changed: z.record(z.string(), z.number().int()),
   })

@@ -1,0 +1,1 @@
+export { practicaStatementsOnLrs } from './practica-statements-on-lrs';
