@@ -1,6 +1,7 @@
 import { benchBot } from './bot';
 import { benchSlowModel } from './bot-slow-model';
 import { benchConnector } from './connector';
+import { benchMetrics } from './metrics';
 import { stopAllChildren } from './processes';
 import { benchStartup, printStartup } from './startup';
 
@@ -18,10 +19,23 @@ const connector = () =>
     (line) => console.log(line),
   );
 
-/** npm run bench: prints each figure beside a baseline measured in the same run (BENCH_ONLY=connector: that one only). */
+const metrics = () =>
+  benchMetrics(
+    {
+      people: (process.env.BENCH_METRICS_PEOPLE ?? '1000,10000').split(',').map(Number),
+      eventsPerPerson: 100,
+      coldRuns: Number(process.env.BENCH_METRICS_COLD_RUNS ?? 5),
+      warmRuns: Number(process.env.BENCH_METRICS_WARM_RUNS ?? 20),
+      postgresAdminUrl: process.env.TEST_DATABASE_URL || undefined,
+    },
+    (line) => console.log(line),
+  );
+
+/** npm run bench: prints each figure beside a baseline measured in the same run (BENCH_ONLY=connector or metrics: that one only). */
 async function main(): Promise<void> {
   console.log(`Practica benchmarks on Node ${process.version}, ${new Date().toISOString()}`);
   if (process.env.BENCH_ONLY === 'connector') return connector();
+  if (process.env.BENCH_ONLY === 'metrics') return metrics();
   printStartup(
     await benchStartup({
       newRuns: Number(process.env.BENCH_NEW_RUNS ?? 3),
@@ -40,6 +54,7 @@ async function main(): Promise<void> {
     (line) => console.log(line),
   );
   await connector();
+  await metrics();
   if (process.env.BENCH_SKIP_SLOW_LLM === '1') {
     console.log('bot under a slow model: skipped (BENCH_SKIP_SLOW_LLM=1)');
   } else {

@@ -1,23 +1,19 @@
-import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import {
   ROLLUP_EVENT_TYPES,
   SAVED_TIME_KEYS,
   type DomainEvent,
   type DomainEventType,
-  type GroupSums,
-  type MetricGroup,
-  type MetricPeriod,
   type MetricsRepository,
   type PersonWeek,
   type PersonWeekRollup,
   type PersonWorkflowWeekRollup,
   type Rollups,
   type SavedTimeKey,
-  type Transition,
-  type WeekSums,
 } from '../../core';
 import { rowsOf, toNumber, type Db } from '../database';
 import { events, personWeekRollups, personWorkflowWeekRollups } from '../schema';
+import { groupSums } from './group-sums';
 
 type WeekRow = typeof personWeekRollups.$inferSelect;
 
@@ -84,33 +80,6 @@ function fromWeekRow(row: WeekRow): PersonWeekRollup {
 
 function toEvent({ seq: _seq, ...row }: typeof events.$inferSelect): DomainEvent {
   return { ...row, type: row.type as DomainEventType, data: row.data as Record<string, unknown> };
-}
-
-const optionalNumber = (value: unknown) => (value === null || value === undefined ? null : toNumber(value));
-
-/**
- * The group's active people (core/metrics definitions): not marked as left, and the bot holds a conversation
- * with them or they have a rollup row (they started a session or published a workflow).
- */
-function membersCte(tenantId: string, group: MetricGroup): SQL {
-  const condition =
-    group.kind === 'organisation'
-      ? sql`true`
-      : group.kind === 'department'
-        ? sql`p.department = ${group.department}`
-        : group.kind === 'reports'
-          ? sql`p.manager_id = ${group.managerId}`
-          : group.personIds.length === 0
-            ? sql`false`
-            : sql`p.id in (${sql.join(
-                group.personIds.map((id) => sql`${id}::uuid`),
-                sql`, `,
-              )})`;
-  return sql`members as (
-    select p.id from people p
-    where p.tenant_id = ${tenantId} and p.active and ${condition}
-      and (p.conversation_reference is not null
-           or exists (select 1 from person_week_rollups r0 where r0.tenant_id = p.tenant_id and r0.person_id = p.id)))`;
 }
 
 export function metricsRepository(db: Db): MetricsRepository {
@@ -254,152 +223,5 @@ export function metricsRepository(db: Db): MetricsRepository {
         .groupBy(personWorkflowWeekRollups.personId, personWorkflowWeekRollups.workflowId);
       return rows.map((row) => ({ ...row, completions: toNumber(row.completions) }));
     },
-  };
-}
-
-async function groupSums(
-  db: Db,
-  tenantId: string,
-  group: MetricGroup,
-  period: MetricPeriod,
-): Promise<GroupSums> {
-  const members = membersCte(tenantId, group);
-  const first = period.weeks[0]!;
-  const last = period.weeks.at(-1)!;
-  const inPeriod = sql`r.tenant_id = ${tenantId} and r.week_start >= ${first}::date and r.week_start <= ${last}::date`;
-
-  const memberCount = rowsOf<{ n: unknown }>(
-    await db.execute(sql`with ${members} select count(*) as n from members`),
-  );
-
-  const weekRows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`with ${members}
-      select to_char(r.week_start, 'YYYY-MM-DD') as "weekStart",
-        sum(r.sessions_started) as "sessionsStarted", sum(r.sessions_completed) as "sessionsCompleted",
-        sum(r.quality_score_count) as "sessionsScored", sum(r.sessions_meeting_bar) as "sessionsMeetingBar",
-        sum(r.quality_score_sum) as "scoreSum", sum(r.reviewed_sessions) as "reviewedSessions",
-        sum(r.reviewed_meeting_bar) as "reviewedMeetingBar", sum(r.reviewer_score_sum) as "reviewerScoreSum",
-        sum(r.manual_minutes) as "manualMinutes", sum(r.actual_minutes) as "actualMinutes",
-        sum(r.reuse_sessions) as "reuseSessions",
-        sum(r.saved_deeper_analysis) as "deeper-analysis", sum(r.saved_customers) as "customers",
-        sum(r.saved_colleagues) as "colleagues", sum(r.saved_learning) as "learning",
-        sum(r.saved_other) as "other", sum(r.saved_unstated) as "unstated"
-      from person_week_rollups r join members m on m.id = r.person_id
-      where ${inPeriod}
-      group by r.week_start order by r.week_start`),
-  );
-  const savedByDestination = Object.fromEntries(SAVED_TIME_KEYS.map((key) => [key, 0])) as Record<
-    SavedTimeKey,
-    number
-  >;
-  const weeks: WeekSums[] = weekRows.map((row) => {
-    for (const key of SAVED_TIME_KEYS) savedByDestination[key] += toNumber(row[key]);
-    return {
-      weekStart: String(row.weekStart),
-      sessionsStarted: toNumber(row.sessionsStarted),
-      sessionsCompleted: toNumber(row.sessionsCompleted),
-      sessionsScored: toNumber(row.sessionsScored),
-      sessionsMeetingBar: toNumber(row.sessionsMeetingBar),
-      scoreSum: toNumber(row.scoreSum),
-      reviewedSessions: toNumber(row.reviewedSessions),
-      reviewedMeetingBar: toNumber(row.reviewedMeetingBar),
-      reviewerScoreSum: toNumber(row.reviewerScoreSum),
-      manualMinutes: toNumber(row.manualMinutes),
-      actualMinutes: toNumber(row.actualMinutes),
-      reuseSessions: toNumber(row.reuseSessions),
-    };
-  });
-
-  const [perPerson] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`with ${members}, per_person as (
-        select r.person_id, sum(r.manual_minutes - r.actual_minutes) as saved
-        from person_week_rollups r join members m on m.id = r.person_id
-        where ${inPeriod}
-        group by r.person_id having sum(r.sessions_completed) > 0),
-      authors as (
-        select r.person_id from person_week_rollups r join members m on m.id = r.person_id
-        where ${inPeriod}
-        group by r.person_id having sum(r.reused_by_colleagues) > 0),
-      adopted as (
-        select w.workflow_id from person_workflow_week_rollups w
-        join workflows wf on wf.id = w.workflow_id and wf.tenant_id = w.tenant_id
-        join members m on m.id = wf.author_id
-        where w.tenant_id = ${tenantId} and w.week_start >= ${first}::date and w.week_start <= ${last}::date
-          and w.reuses > 0
-        group by w.workflow_id having count(distinct w.person_id) >= 3)
-      select (select count(*) from per_person) as people,
-        (select percentile_cont(0.5) within group (order by saved) from per_person) as median,
-        (select count(*) from authors) as authors,
-        (select count(*) from adopted) as adopted`),
-  );
-
-  const weekEnds = sql.join(
-    period.weeks.map(
-      (week, index) => sql`(${week}::date, ${period.weekEnds[index]!.toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
-  );
-  const levelRows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`with ${members}, changes as (
-        select lc.person_id, lc.to_level, lc.at,
-          lead(lc.at) over (partition by lc.person_id, lc.skill_area order by lc.at, lc.id) as until
-        from level_changes lc join members m on m.id = lc.person_id
-        where lc.tenant_id = ${tenantId} and lc.at < ${period.end.toISOString()}::timestamptz),
-      ends (week_start, week_end) as (values ${weekEnds}),
-      held as (
-        select e.week_start, c.person_id, max(c.to_level) as level
-        from ends e join changes c on c.at < e.week_end and (c.until is null or c.until >= e.week_end)
-        group by e.week_start, c.person_id)
-      select to_char(week_start, 'YYYY-MM-DD') as "weekStart", level, count(*) as people
-      from held group by week_start, level`),
-  );
-
-  const start = period.start.toISOString();
-  const end = period.end.toISOString();
-  const velocityRows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`with ${members}, reach as (
-        select lc.person_id, lc.skill_area,
-          min(lc.at) filter (where lc.to_level >= 1) as r1,
-          min(lc.at) filter (where lc.to_level >= 2) as r2,
-          min(lc.at) filter (where lc.to_level >= 3) as r3
-        from level_changes lc join members m on m.id = lc.person_id
-        where lc.tenant_id = ${tenantId} and lc.to_level > lc.from_level
-        group by lc.person_id, lc.skill_area),
-      first_steps as (
-        select r.r1, (select min(e.occurred_at) from events e
-                      where e.tenant_id = ${tenantId} and e.person_id = r.person_id
-                        and e.type = 'session.started' and e.data->>'skillArea' = r.skill_area) as started
-        from reach r where r.r1 >= ${start}::timestamptz and r.r1 < ${end}::timestamptz)
-      select 'l0ToL1' as transition, count(*) as n,
-        percentile_cont(0.5) within group (order by extract(epoch from (r1 - started)) / 86400) as days
-        from first_steps where started is not null and started <= r1
-      union all
-      select 'l1ToL2', count(*),
-        percentile_cont(0.5) within group (order by extract(epoch from (r2 - r1)) / 86400)
-        from reach where r1 is not null and r2 >= ${start}::timestamptz and r2 < ${end}::timestamptz
-      union all
-      select 'l2ToL3', count(*),
-        percentile_cont(0.5) within group (order by extract(epoch from (r3 - r2)) / 86400)
-        from reach where r2 is not null and r3 >= ${start}::timestamptz and r3 < ${end}::timestamptz`),
-  );
-
-  return {
-    members: toNumber(memberCount[0]?.n ?? 0),
-    weeks,
-    savedByDestination,
-    peopleWithSessions: toNumber(perPerson?.people ?? 0),
-    medianMinutesSavedPerPerson: optionalNumber(perPerson?.median),
-    authorsReused: toNumber(perPerson?.authors ?? 0),
-    workflowsWithThreeAdopters: toNumber(perPerson?.adopted ?? 0),
-    levelsAtWeekEnds: levelRows.map((row) => ({
-      weekStart: String(row.weekStart),
-      level: toNumber(row.level),
-      people: toNumber(row.people),
-    })),
-    velocity: velocityRows.map((row) => ({
-      transition: String(row.transition) as Transition,
-      count: toNumber(row.n),
-      medianDays: row.days === null ? null : Math.round(toNumber(row.days) * 10) / 10,
-    })),
   };
 }
