@@ -195,4 +195,50 @@ describe('the tab in Chromium', () => {
     await saveScreenshot(author, 'workflow-detail-author');
     await authorContext.close();
   });
+
+  it('shows an L&D admin the five metrics with weekly trends, by department, and the connector; others have no such page', async () => {
+    const page = await context.newPage();
+    await signInAs(page, 'Priya Raman');
+    await page.getByRole('tab', { name: 'Organisation' }).click();
+    for (const metric of [
+      'Workflow adoption',
+      'Output quality',
+      'Time reallocation',
+      'Knowledge sharing',
+      'Progression velocity',
+    ])
+      await page.getByLabel(metric, { exact: true }).waitFor();
+    await expect(page.getByLabel('Workflow adoption', { exact: true }).textContent()).resolves.toMatch(
+      /\d+% *\d+ of \d+ active people at L2 or above/,
+    );
+    await page.getByRole('heading', { name: 'LMS connector' }).waitFor();
+    await saveScreenshot(page, 'organisation-admin');
+
+    const adoption = page.getByRole('figure', { name: /^Adoption by week/ });
+    await adoption.getByRole('switch', { name: 'Show as table' }).click();
+    const rows = adoption.getByRole('row');
+    await expect(rows.count()).resolves.toBeGreaterThanOrEqual(13);
+
+    const people = async () =>
+      Number(
+        /(\d+) active people/.exec(
+          (await page.getByRole('heading', { name: /active people/ }).textContent()) ?? '',
+        )?.[1],
+      );
+    const everyone = await people();
+    await page.getByLabel('Department (all when empty)').fill('Finance');
+    await page.waitForFunction(
+      `!(document.querySelector('h2')?.textContent ?? '').includes(' ${everyone} active people')`,
+    );
+    expect(await people()).toBeLessThan(everyone);
+    await page.getByLabel('Department (all when empty)').fill('Executive');
+    await page.getByText(/shown for groups of 5 or more active people; this one has [0-4]\./).waitFor();
+    await saveScreenshot(page, 'organisation-withheld');
+
+    const manager = await browser.newContext();
+    const rahul = await manager.newPage();
+    await signInAs(rahul, 'Rahul Mehta');
+    await expect(rahul.getByRole('tab', { name: 'Organisation' }).count()).resolves.toBe(0);
+    await manager.close();
+  });
 });

@@ -33,6 +33,16 @@ export const PAGES: readonly PageDefinition[] = [
     Page: lazy(() => import('../pages/team/TeamPage').then((module) => ({ default: module.TeamPage }))),
   },
   {
+    path: '/organisation',
+    label: 'Organisation',
+    visibleTo: (roles) => roles.includes('admin'),
+    Page: lazy(() =>
+      import('../pages/organisation/OrganisationPage').then((module) => ({
+        default: module.OrganisationPage,
+      })),
+    ),
+  },
+  {
     path: '/workflows',
     label: 'Workflows',
     visibleTo: () => true,

@@ -89,7 +89,11 @@ function TeamOverview({ navigate }: Pick<PageProps, 'navigate'>) {
       </section>
       <section className={styles.section}>
         {summary ? (
-          <LevelDistributionChart title="Your team by level" areas={summary} />
+          <LevelDistributionChart
+            title="Your team by level"
+            barLabel="Skill area"
+            bars={summary.map((area) => ({ label: area.skillAreaName, peopleByLevel: area.peopleByLevel }))}
+          />
         ) : (
           <Body1>{summaryWithheld}</Body1>
         )}
