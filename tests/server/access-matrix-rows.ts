@@ -272,5 +272,81 @@ export function accessMatrix(): MatrixRow[] {
       }),
       adminsOfTheirOwnTenant,
     ),
+    get('GET /me/export', '/me/export', () => '/me/export', everyoneSignedIn),
+    get(
+      'GET /admin/people/{id}/export of the employee: L&D admins of their tenant',
+      '/admin/people/:id/export',
+      (context) => `/admin/people/${context.people.employee.id}/export`,
+      statuses({ admin: 200, outsiderAdmin: 404, others: 403 }),
+    ),
+    post(
+      'POST /admin/people/{id}/erase with the wrong confirmation: admins get past the role check, nothing is erased',
+      '/admin/people/:id/erase',
+      (context) => ({
+        path: `/admin/people/${context.people.employee.id}/erase`,
+        body: { confirmEmail: 'someone.else@northwind.example' },
+      }),
+      statuses({ admin: 400, outsiderAdmin: 404, others: 403 }),
+    ),
+    ...lrsTargetRows(),
+  ];
+}
+
+/** Each admin adds, changes, tests and removes a target of their own tenant; nobody reaches another tenant's. */
+function lrsTargetRows(): MatrixRow[] {
+  const nameFor = (persona: Persona) => `matrix_${persona.toLowerCase()}`;
+  const settings = {
+    endpoint: 'http://127.0.0.1:9/xapi/',
+    auth: { kind: 'basic', username: 'practica', password: 'matrix-secret' },
+    actor: { kind: 'mbox' },
+  };
+  const ownTarget = (status: number) => statuses({ admin: status, outsiderAdmin: status, others: 403 });
+  return [
+    {
+      name: 'POST /admin/lrs/targets',
+      method: 'POST',
+      route: '/admin/lrs/targets',
+      request: (_context, persona) => ({
+        method: 'POST',
+        path: '/admin/lrs/targets',
+        body: { name: nameFor(persona), ...settings },
+      }),
+      expect: ownTarget(201),
+    },
+    {
+      name: 'PUT /admin/lrs/targets/{name} of their own tenant',
+      method: 'PUT',
+      route: '/admin/lrs/targets/:name',
+      request: (_context, persona) => ({
+        method: 'PUT',
+        path: `/admin/lrs/targets/${nameFor(persona)}`,
+        body: { ...settings, sendFailed: true },
+      }),
+      expect: ownTarget(200),
+    },
+    {
+      name: "PUT /admin/lrs/targets/{name} of the demo tenant's admin: another tenant's admin cannot",
+      method: 'PUT',
+      route: '/admin/lrs/targets/:name',
+      request: () => ({ method: 'PUT', path: `/admin/lrs/targets/${nameFor('admin')}`, body: settings }),
+      expect: statuses({ admin: 200, outsiderAdmin: 404, others: 403 }),
+    },
+    {
+      name: 'POST /admin/lrs/targets/{name}/test (the LRS is unreachable: answered, not failed)',
+      method: 'POST',
+      route: '/admin/lrs/targets/:name/test',
+      request: (_context, persona) => ({
+        method: 'POST',
+        path: `/admin/lrs/targets/${nameFor(persona)}/test`,
+      }),
+      expect: ownTarget(200),
+    },
+    {
+      name: "DELETE /admin/lrs/targets/{name}: another tenant's admin cannot remove the demo tenant's",
+      method: 'DELETE',
+      route: '/admin/lrs/targets/:name',
+      request: () => ({ method: 'DELETE', path: `/admin/lrs/targets/${nameFor('admin')}` }),
+      expect: statuses({ outsiderAdmin: 404, others: 403, admin: 204 }),
+    },
   ];
 }
