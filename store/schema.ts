@@ -418,3 +418,44 @@ export const lrsTargets = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.name] })],
 );
+
+/**
+ * One row per nudge instance sent (or being sent): the unique key makes each nudge go out once however many
+ * instances plan and run it, and the rows per person over the last week enforce the weekly limit.
+ */
+export const nudgeDeliveries = pgTable(
+  'nudge_deliveries',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    nudgeKey: text('nudge_key').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.nudgeKey] }),
+    index('nudge_deliveries_person_idx').on(t.tenantId, t.personId, t.sentAt),
+  ],
+);
+
+/**
+ * A person's nudge choices (kinds turned off or, for opt-in kinds, on; everything off), and whether Teams
+ * refused their conversation (403/404: the app was uninstalled) — nothing is sent until they come back.
+ */
+export const nudgePreferences = pgTable(
+  'nudge_preferences',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    allOff: boolean('all_off').notNull().default(false),
+    kindsOff: jsonb('kinds_off').notNull().default([]),
+    kindsOn: jsonb('kinds_on').notNull().default([]),
+    unreachableSince: ts('unreachable_since'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.personId] })],
+);
