@@ -459,3 +459,26 @@ export const nudgePreferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.personId] })],
 );
+
+/**
+ * An author's "capture my workflow" interview: the answers so far and the draft it fills, written by
+ * compare-and-set on `version` like a session, so any instance can take the next answer.
+ */
+export const captureInterviews = pgTable(
+  'capture_interviews',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    workflowId: uuid('workflow_id').references(() => workflows.id, { onDelete: 'set null' }),
+    status: text('status').notNull(),
+    answers: jsonb('answers').notNull(),
+    draftedWith: text('drafted_with'),
+    version: integer('version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('capture_interviews_author_idx').on(t.tenantId, t.authorId, t.status)],
+);

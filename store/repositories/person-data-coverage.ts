@@ -26,4 +26,5 @@ export const PERSON_DATA_COVERAGE = {
   tenant_settings: 'no personal data',
   processed_activities: 'no personal data (Teams activity ids only)',
   xapi_target_state: 'no personal data',
+  capture_interviews: 'deleted with the person (their answers); the drafts they made are kept as workflow_drafts are',
 } as const;
