@@ -4,6 +4,8 @@ import { HttpError, requestJson } from './http';
 export type ApiClient = {
   getJson(path: string, signal?: AbortSignal): Promise<unknown>;
   sendJson(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
+  /** A text body such as a CSV file (`text/csv`), answered with JSON. */
+  sendText(path: string, contentType: string, text: string): Promise<unknown>;
   /** A file the API serves (a deliverable as .md or .docx), for the browser to save. */
   getFile(path: string): Promise<Blob>;
 };
@@ -24,6 +26,11 @@ export function createApiClient(getToken: () => Promise<string>): ApiClient {
           headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
         }),
+      ),
+    sendText: async (path, contentType, text) =>
+      requestJson(
+        `/api/v1${path}`,
+        await authorised({ method: 'POST', headers: { 'Content-Type': contentType }, body: text }),
       ),
     getFile: async (path) => {
       const response = await fetch(`/api/v1${path}`, await authorised());

@@ -34,6 +34,7 @@ export async function requestJson(path: string, init: RequestInit = {}): Promise
   headers.set('Accept', 'application/json');
   const response = await fetch(path, { ...init, headers });
   if (!response.ok) throw await toHttpError(response, `${init.method ?? 'GET'} ${path}`);
+  if (response.status === 204) return null;
   const body: unknown = await response.json();
   return body;
 }

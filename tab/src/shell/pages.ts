@@ -13,6 +13,8 @@ export type PageDefinition = {
   path: string;
   label: string;
   visibleTo(roles: readonly string[]): boolean;
+  /** Paths outside `path` this page also answers (the editor's `/workflows/{id}/edit`). */
+  alsoMatches?: RegExp;
   Page: LazyExoticComponent<ComponentType<PageProps>>;
 };
 
@@ -58,10 +60,30 @@ export const PAGES: readonly PageDefinition[] = [
       import('../pages/reviews/ReviewsPage').then((module) => ({ default: module.ReviewsPage })),
     ),
   },
+  {
+    path: '/authoring',
+    label: 'My workflows',
+    visibleTo: (roles) => roles.includes('author') || roles.includes('admin'),
+    alsoMatches: /^\/workflows\/(new|[0-9a-f-]{36}\/edit)$/i,
+    Page: lazy(() => import('../pages/editor/EditorPage').then((module) => ({ default: module.EditorPage }))),
+  },
+  {
+    path: '/settings',
+    label: 'Settings',
+    visibleTo: (roles) => roles.includes('admin'),
+    Page: lazy(() =>
+      import('../pages/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+    ),
+  },
 ];
 
 /** The page for a location path: the one whose path it is (or starts with), else the first the caller sees. */
 export function pageFor(path: string, roles: readonly string[]): PageDefinition | null {
   const visible = PAGES.filter((page) => page.visibleTo(roles));
-  return visible.find((page) => path === page.path || path.startsWith(`${page.path}/`)) ?? visible[0] ?? null;
+  return (
+    visible.find((page) => page.alsoMatches?.test(path)) ??
+    visible.find((page) => path === page.path || path.startsWith(`${page.path}/`)) ??
+    visible[0] ??
+    null
+  );
 }

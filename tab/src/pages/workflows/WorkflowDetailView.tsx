@@ -27,10 +27,16 @@ const STEP_KINDS: Record<string, string> = {
   deliverable: 'Deliverable',
 };
 
-type Props = { workflowId: string; areaNames: Map<string, string>; onBack: () => void };
+type Props = {
+  workflowId: string;
+  areaNames: Map<string, string>;
+  onBack: () => void;
+  /** Opens the editor; offered when the API says I may manage this workflow. */
+  onEdit?: () => void;
+};
 
 /** One workflow: its steps, what it asks for, how it is judged, and (for its author) each version's usage. */
-export function WorkflowDetailView({ workflowId, areaNames, onBack }: Props) {
+export function WorkflowDetailView({ workflowId, areaNames, onBack, onEdit }: Props) {
   const styles = useProfilePageStyles();
   const workflow = useApiResource(`/workflows/${workflowId}`, parseWorkflow);
   if (workflow.status === 'loading') return <Spinner label="Loading the workflow…" />;
@@ -46,6 +52,7 @@ export function WorkflowDetailView({ workflowId, areaNames, onBack }: Props) {
         <Button appearance="subtle" onClick={onBack}>
           ← Workflows
         </Button>
+        {data.canManage && onEdit && <Button onClick={onEdit}>Edit</Button>}
       </div>
       <section className={styles.section} aria-labelledby="workflow-heading">
         <Subtitle1 as="h2" id="workflow-heading">

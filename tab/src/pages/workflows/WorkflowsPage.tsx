@@ -13,7 +13,7 @@ import { WorkflowDetailView } from './WorkflowDetailView';
 import { useWorkflowsPageStyles } from './WorkflowsPage.styles';
 
 /** The workflow library: colleagues' published workflows with their social proof, and each one's steps. */
-export function WorkflowsPage({ path, navigate }: PageProps) {
+export function WorkflowsPage({ me, path, navigate }: PageProps) {
   const workflowId = /^\/workflows\/([0-9a-f-]{36})$/i.exec(path)?.[1];
   const profile = useApiResource('/me/profile', parseProfile);
   const areaNames = useMemo(
@@ -31,9 +31,17 @@ export function WorkflowsPage({ path, navigate }: PageProps) {
         workflowId={workflowId}
         areaNames={areaNames}
         onBack={() => navigate('/workflows')}
+        onEdit={() => navigate(`/workflows/${workflowId}/edit`)}
       />
     );
-  return <Library areaNames={areaNames} onOpen={(id) => navigate(`/workflows/${id}`)} />;
+  const writes = me.roles.includes('author') || me.roles.includes('admin');
+  return (
+    <Library
+      areaNames={areaNames}
+      onOpen={(id) => navigate(`/workflows/${id}`)}
+      onNew={writes ? () => navigate('/workflows/new') : null}
+    />
+  );
 }
 
 function queryOf(filter: LibraryFilter, cursor: string | null): string {
@@ -49,7 +57,14 @@ function queryOf(filter: LibraryFilter, cursor: string | null): string {
 
 type Listing = { workflows: LibraryWorkflow[]; nextCursor: string | null };
 
-function Library({ areaNames, onOpen }: { areaNames: Map<string, string>; onOpen: (id: string) => void }) {
+type LibraryProps = {
+  areaNames: Map<string, string>;
+  onOpen: (id: string) => void;
+  /** Authors and admins start a new workflow from the library. */
+  onNew: (() => void) | null;
+};
+
+function Library({ areaNames, onOpen, onNew }: LibraryProps) {
   const styles = useWorkflowsPageStyles();
   const api = useApi();
   const [filter, setFilter] = useState<LibraryFilter>({ text: '', skillArea: '', department: '', role: '' });
@@ -93,6 +108,13 @@ function Library({ areaNames, onOpen }: { areaNames: Map<string, string>; onOpen
 
   return (
     <div className={styles.page}>
+      {onNew && (
+        <div>
+          <Button appearance="primary" onClick={onNew}>
+            New workflow
+          </Button>
+        </div>
+      )}
       <LibraryFilters filter={filter} areaNames={areaNames} onChange={setFilter} />
       {problem !== null && <ProblemMessage title="The workflows could not be loaded" message={problem} />}
       {listing === null && problem === null && <Spinner label="Finding workflows…" />}
