@@ -22,6 +22,8 @@ export type MetricsBenchOptions = {
   coldRuns: number;
   warmRuns: number;
   postgresAdminUrl?: string;
+  /** Measure PostgreSQL only (BENCH_METRICS_SKIP_PGLITE=1). */
+  skipPglite?: boolean;
 };
 
 type Target = { label: string; create(): Promise<{ open(): Promise<Database>; drop(): Promise<void> }> };
@@ -117,7 +119,10 @@ export async function benchMetrics(
     team: (store: ReturnType<typeof createStore>) =>
       readTeamMetrics({ store, clock, viewer: manager, period: {} }),
   };
-  const targets = [pglite(), ...(options.postgresAdminUrl ? [postgres(options.postgresAdminUrl)] : [])];
+  const targets = [
+    ...(options.skipPglite ? [] : [pglite()]),
+    ...(options.postgresAdminUrl ? [postgres(options.postgresAdminUrl)] : []),
+  ];
   for (const target of targets) {
     const growth = new Map<number, Record<string, number>>();
     for (const people of options.people) {

@@ -27,6 +27,7 @@ const metrics = () =>
       coldRuns: Number(process.env.BENCH_METRICS_COLD_RUNS ?? 5),
       warmRuns: Number(process.env.BENCH_METRICS_WARM_RUNS ?? 20),
       postgresAdminUrl: process.env.TEST_DATABASE_URL || undefined,
+      skipPglite: process.env.BENCH_METRICS_SKIP_PGLITE === '1',
     },
     (line) => console.log(line),
   );

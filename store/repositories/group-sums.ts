@@ -53,8 +53,9 @@ export async function groupSums(
   const first = period.weeks[0]!;
   const last = period.weeks.at(-1)!;
 
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`with ${members},
+  // Independent statements run side by side on a pool (PostgreSQL); PGlite runs them one after another.
+  const [rowsResult, adoptedResult, changesResult] = await Promise.all([
+    db.execute(sql`with ${members},
       -- One pass over the period's rollups: sums per week and per person (grouping sets).
       grouped as (
         select r.week_start, r.person_id,
@@ -81,7 +82,21 @@ export async function groupSums(
       select to_char(w.week_start, 'YYYY-MM-DD') as "weekStart", w.*, t.members, t.people, t.median, t.authors
       from totals t left join (select * from grouped where week_start is not null) w on true
       order by w.week_start`),
-  );
+    db.execute(sql`with ${members}, adopters as (
+        select workflow_id from person_workflow_week_rollups
+        where tenant_id = ${tenantId} and week_start >= ${first}::date and week_start <= ${last}::date and reuses > 0
+        group by workflow_id having count(distinct person_id) >= 3)
+      select count(*) as n from adopters a
+      join workflows wf on wf.id = a.workflow_id and wf.tenant_id = ${tenantId}
+      join members m on m.id = wf.author_id`),
+    db.execute(sql`with ${members}
+      select lc.person_id as "personId", lc.skill_area as "skillArea", lc.from_level as "fromLevel",
+             lc.to_level as "toLevel", lc.at
+      from level_changes lc join members m on m.id = lc.person_id
+      where lc.tenant_id = ${tenantId} and lc.at < ${period.end.toISOString()}::timestamptz
+      order by lc.person_id, lc.skill_area, lc.at, lc.id`),
+  ]);
+  const rows = rowsOf<Record<string, unknown>>(rowsResult);
   const savedByDestination = Object.fromEntries(SAVED_TIME_KEYS.map((key) => [key, 0])) as Record<
     SavedTimeKey,
     number
@@ -107,24 +122,8 @@ export async function groupSums(
     });
   const totals = rows[0] ?? {};
 
-  const [adopted] = rowsOf<{ n: unknown }>(
-    await db.execute(sql`with ${members}, adopters as (
-        select workflow_id from person_workflow_week_rollups
-        where tenant_id = ${tenantId} and week_start >= ${first}::date and week_start <= ${last}::date and reuses > 0
-        group by workflow_id having count(distinct person_id) >= 3)
-      select count(*) as n from adopters a
-      join workflows wf on wf.id = a.workflow_id and wf.tenant_id = ${tenantId}
-      join members m on m.id = wf.author_id`),
-  );
-
-  const changes = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`with ${members}
-      select lc.person_id as "personId", lc.skill_area as "skillArea", lc.from_level as "fromLevel",
-             lc.to_level as "toLevel", lc.at
-      from level_changes lc join members m on m.id = lc.person_id
-      where lc.tenant_id = ${tenantId} and lc.at < ${period.end.toISOString()}::timestamptz
-      order by lc.person_id, lc.skill_area, lc.at, lc.id`),
-  ).map((row): LevelChangeRow => ({
+  const [adopted] = rowsOf<{ n: unknown }>(adoptedResult);
+  const changes = rowsOf<Record<string, unknown>>(changesResult).map((row): LevelChangeRow => ({
     personId: String(row.personId),
     skillArea: String(row.skillArea),
     fromLevel: toNumber(row.fromLevel),
