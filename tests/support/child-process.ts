@@ -13,15 +13,20 @@ export type RunningChild = {
 
 /** Runs a TypeScript entry point of the project in its own Node process (transpiled on the fly). */
 export function runTypeScript(entry: string, env: Record<string, string>, args: string[] = []): RunningChild {
-  const child = spawn(
+  return runCommand(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', path.join(PROJECT_ROOT, entry), ...args],
-    {
-      cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    env,
   );
+}
+
+/** Runs a command (e.g. `npm run start:prod`) at the project root with only PATH, HOME and `env` set. */
+export function runCommand(command: string, args: string[], env: Record<string, string>): RunningChild {
+  const child = spawn(command, args, {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
