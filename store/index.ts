@@ -15,3 +15,4 @@ export {
 } from './migrate';
 export { createStore } from './postgres-store';
 export { withReadCaches, DEFAULT_READ_CACHES, type ReadCacheOptions } from './read-caches';
+export { nudgeRepository } from './repositories/nudge-repository';

@@ -7,6 +7,8 @@ export type ConversationReference = {
   channelId: string;
   /** Teams' `conversation.conversationType`: 'personal' (1:1 with the bot), 'groupChat' or 'channel'. */
   conversationType?: string;
+  /** The person's IANA time zone as Teams last reported it (`localTimezone`), for nudges in working hours. */
+  timeZone?: string;
 };
 
 export type Person = {

@@ -1,4 +1,5 @@
 import type { CertificateSkillAreaPattern } from '../certificates';
+import type { TenantNudgeSettings } from '../nudges/nudge-settings';
 import type { LevelThresholds } from '../proficiency/level-thresholds';
 
 export type ManagerVisibility = 'levels-only' | 'shared' | 'full';
@@ -10,6 +11,8 @@ export type TenantSettings = {
   managerVisibility: ManagerVisibility;
   retentionDays: number;
   nudgesEnabled: boolean;
+  /** Per-kind nudge switches, the weekly limit and working hours (defaults in core/nudges). */
+  nudges?: TenantNudgeSettings;
   /** Which LMS certificates count in which skill area, by activity id (`*` matches anything). */
   certificateSkillAreaPatterns?: CertificateSkillAreaPattern[];
   /** The tenant's own numbers for the level rules; anything left out takes DESIGN section 5's default. */

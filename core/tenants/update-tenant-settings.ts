@@ -1,6 +1,7 @@
 import { AppError, type AppErrorDetail } from '../errors';
 import type { CallerRole } from '../people';
 import type { Clock, Ids, Store } from '../ports';
+import { nudgeSettingsView } from '../nudges/nudge-settings';
 import { DEFAULT_LEVEL_THRESHOLDS, type LevelThresholds } from '../proficiency/level-thresholds';
 import type { Tenant, TenantSettings } from './tenant-settings';
 
@@ -17,6 +18,7 @@ export type TenantSettingsChange = Partial<
     | 'nudgesEnabled'
     | 'certificateSkillAreaPatterns'
     | 'levelThresholds'
+    | 'nudges'
   >
 >;
 
@@ -61,6 +63,15 @@ export async function updateTenantSettings(options: {
       ...(change.levelThresholds
         ? { levelThresholds: { ...before.levelThresholds, ...change.levelThresholds } }
         : {}),
+      ...(change.nudges
+        ? {
+            nudges: {
+              ...before.nudges,
+              ...change.nudges,
+              kinds: { ...before.nudges?.kinds, ...change.nudges.kinds },
+            },
+          }
+        : {}),
     };
     await checkRemovedAreasUnused(tx, tenantId, before, after);
     checkSkillAreas(after);
@@ -104,6 +115,7 @@ function viewOf(tenant: Tenant): TenantSettingsView {
       ...tenant.settings,
       certificateSkillAreaPatterns: tenant.settings.certificateSkillAreaPatterns ?? [],
       levelThresholds: { ...DEFAULT_LEVEL_THRESHOLDS, ...tenant.settings.levelThresholds },
+      nudges: nudgeSettingsView(tenant.settings.nudges),
     },
   };
 }

@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { readTenantSettings, updateTenantSettings, type Clock, type Ids, type Store } from '../../../core';
+import {
+  NUDGE_KINDS,
+  readTenantSettings,
+  updateTenantSettings,
+  type Clock,
+  type Ids,
+  type Store,
+} from '../../../core';
 import { readJsonBody } from '../read-json-body';
 import type { HttpEnv } from '../types';
 import { parseRequestBody } from './request-body';
@@ -30,6 +37,22 @@ const levelThresholds = z
   })
   .strict();
 
+/** Nudge switches per kind (false: sent to nobody), the weekly limit per person and local working hours. */
+const nudgeSettings = z
+  .object({
+    kinds: z
+      .object(Object.fromEntries(NUDGE_KINDS.map((kind) => [kind, z.boolean()])))
+      .partial()
+      .strict(),
+    weeklyLimit: z.number().int().min(0).max(14),
+    workingHours: z
+      .object({ startHour: z.number().int().min(0).max(23), endHour: z.number().int().min(1).max(24) })
+      .strict()
+      .refine((hours) => hours.startHour < hours.endHour, 'workingHours.startHour must be before endHour'),
+  })
+  .partial()
+  .strict();
+
 /** What PATCH accepts: any of these keys; each given replaces the stored value (levelThresholds: by key). */
 export const settingsPatch = z
   .object({
@@ -43,6 +66,7 @@ export const settingsPatch = z
     levelThresholds: levelThresholds.partial(),
     managerVisibility: z.enum(['levels-only', 'shared', 'full']),
     nudgesEnabled: z.boolean(),
+    nudges: nudgeSettings,
     retentionDays: z.number().int().min(7).max(3650),
   })
   .partial()

@@ -1,0 +1,29 @@
+export { NUDGE_KINDS, NUDGE_KIND_NAMES, OPT_IN_KINDS, isNudgeKind, type NudgeKind } from './nudge-kind';
+export {
+  DEFAULT_WEEKLY_LIMIT,
+  DEFAULT_WORKING_HOURS,
+  nudgeRulesOf,
+  tenantSendsNudge,
+  type NudgeRules,
+  type TenantNudgeSettings,
+  type WorkingHours,
+} from './nudge-settings';
+export {
+  DEFAULT_NUDGE_PREFERENCES,
+  personWantsNudge,
+  withNudgeChoice,
+  type NudgePreferences,
+} from './nudge-preferences';
+export {
+  isWorkingTime,
+  knownTimeZone,
+  nextWeekStart,
+  nextWorkingDayStart,
+  nextWorkingTime,
+} from './local-time';
+export { decideNudge, type NudgeDecision } from './decide-nudge';
+export type { NudgeStore } from './nudge-store';
+export { nudgePlanFromPayload, nudgePlanPayload, type NudgePlan } from './nudge-plan';
+export type { NudgeMessage } from './nudge-message';
+export { LAPSE_NOTICE_DAYS, planEventNudges, planLapseWarnings, timeZoneOf } from './plan-nudges';
+export { composeNudge } from './compose-nudge';

@@ -1,0 +1,23 @@
+/** What a nudge says, worked out when it is sent; bot/cards renders it. */
+export type NudgeMessage =
+  | {
+      kind: 'low_rating_follow_up';
+      workflowId: string;
+      workflowTitle: string;
+      /** The step the person said broke, when they named one. */
+      brokenStep: string | null;
+      /** The author's tips, for the broken step first. */
+      tips: { stepTitle: string; tip: string }[];
+      /** How colleagues' runs of this workflow went: completions by others and their mean self-rating. */
+      colleagues: { completions: number; meanRating: number | null };
+    }
+  | { kind: 'toward_l2'; workflowId: string; workflowTitle: string; runs: number }
+  | { kind: 'author_reuse'; workflowId: string; workflowTitle: string; reusesThisWeek: number }
+  | {
+      kind: 'lapse_warning';
+      skillAreaName: string;
+      level: number;
+      lapsesOn: string;
+      /** The person's most recent workflow in that area, to run again. */
+      workflow: { id: string; title: string } | null;
+    };

@@ -1,0 +1,34 @@
+import type { DomainEvent, DomainEventType } from '../events';
+import type { NudgeKind } from './nudge-kind';
+import type { NudgePreferences } from './nudge-preferences';
+
+/** Nudge bookkeeping in the database: choices, who is reachable, and each nudge instance sent once. */
+export interface NudgeStore {
+  preferences(tenantId: string, personId: string): Promise<NudgePreferences>;
+  savePreferences(tenantId: string, personId: string, preferences: NudgePreferences, at: Date): Promise<void>;
+  /** When this person was sent nudges at or after `since`. */
+  sentSince(tenantId: string, personId: string, since: Date): Promise<Date[]>;
+  /** Claims one nudge instance for sending; false when it was already sent (or is being sent) by anyone. */
+  reserve(delivery: {
+    tenantId: string;
+    key: string;
+    personId: string;
+    kind: NudgeKind;
+    at: Date;
+  }): Promise<boolean>;
+  /** Gives a claimed instance back after a send that failed, so a retry may send it. */
+  release(tenantId: string, key: string): Promise<void>;
+  /** Teams refused the conversation (403/404): nothing more is sent until the person comes back. */
+  markUnreachable(tenantId: string, personId: string, at: Date): Promise<void>;
+  /** The person installed the app again or wrote to the bot. */
+  markReachable(tenantId: string, personId: string): Promise<void>;
+  /** Events of these types that occurred in [from, to), oldest first. */
+  eventsBetween(
+    tenantId: string,
+    types: readonly DomainEventType[],
+    from: Date,
+    to: Date,
+  ): Promise<DomainEvent[]>;
+  /** Active people, and how many of them the bot can message (a conversation, not refused by Teams). */
+  reach(tenantId: string): Promise<{ activePeople: number; reachable: number }>;
+}
