@@ -20,5 +20,4 @@ export * from './directory';
 export * from './metrics';
 export * from './coaching';
 export * from './insights';
-export * from './capture';
 export * from './nudges';
