@@ -36,6 +36,7 @@ const ALLOWED_PLACEHOLDERS = Object.keys(ENVIRONMENTS['production'] ?? {});
 /** The parts of the manifest these tests read; the JSON schema checks the rest. */
 type Manifest = {
   $schema: string;
+  accentColor: string;
   manifestVersion: string;
   icons: { color: string; outline: string };
   bots?: {
@@ -206,6 +207,26 @@ describe('app package icons', () => {
     const png = readPng(readFileSync(join(PACKAGE_DIR, manifest.icons.color)));
     expect([png.width, png.height]).toEqual([192, 192]);
     expect([ColourType.truecolour, ColourType.truecolourAlpha, ColourType.indexed]).toContain(png.colourType);
+  });
+
+  it('draws the Practica mark on the colour icon: the accent colour behind a white symbol', () => {
+    const png = readPng(readFileSync(join(PACKAGE_DIR, manifest.icons.color)));
+    const pixels = decodeRgba(png);
+    const at = (x: number, y: number) => [...pixels.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 4)];
+    const accent = [1, 3, 5].map((i) => parseInt(manifest.accentColor.slice(i, i + 2), 16));
+    for (const [x, y] of [
+      [0, 0],
+      [191, 0],
+      [0, 191],
+      [191, 191],
+    ] as const)
+      expect(at(x, y)).toEqual([...accent, 255]);
+    let white = 0;
+    for (let i = 0; i < pixels.length; i += 4)
+      if (pixels[i] === 255 && pixels[i + 1] === 255 && pixels[i + 2] === 255) white += 1;
+    // A symbol, not a blank square and not a white one: between 5% and 40% of the icon.
+    expect(white / (192 * 192)).toBeGreaterThan(0.05);
+    expect(white / (192 * 192)).toBeLessThan(0.4);
   });
 
   it('has a 32×32 outline icon, white on a transparent background', () => {
