@@ -9,6 +9,8 @@ export type BotDependencies = {
   llmAvailable: boolean;
   /** Where the tab shows a session's deliverable in full (for deliverables too long for a chat message). */
   deliverableUrl: (sessionId: string) => string;
+  /** Where the tab's editor opens a workflow's draft ("finish in the tab"). */
+  workflowEditUrl: (workflowId: string) => string;
   /**
    * Downloads and reads a file the employee attached; a problem with the file is AppError('invalid_input')
    * with a message for them. Absent where files cannot be read.

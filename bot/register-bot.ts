@@ -3,6 +3,7 @@ import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { Person } from '../core';
 import type { BotDependencies } from './bot-dependencies';
 import { noticeCard, parseCardSubmission } from './cards';
+import { handleCaptureCommand, handleCaptureFile, handleCaptureText } from './conversation/capture-turns';
 import { buildHomeCard } from './conversation/home';
 import { handleFile, type FileAttachment } from './conversation/handle-file';
 import { handleText } from './conversation/handle-text';
@@ -113,15 +114,18 @@ export function registerBot(app: App, deps: BotDependencies): void {
     if (!person) return;
     const submission = parseCardSubmission(activity.value);
     if (submission) {
-      const turn = await handleCardCommand(deps, person, submission.command, submission.inputs, {
-        activityId: activity.id,
-      });
+      const { command } = submission;
+      const turn =
+        command.op === 'capture' || command.op === 'capture_stop'
+          ? await handleCaptureCommand(deps, person, command)
+          : await handleCardCommand(deps, person, command, submission.inputs, { activityId: activity.id });
       await sendAll(context, [...turn.before, { kind: 'card', card: turn.card }]);
       return;
     }
     const file = fileAttachment(activity.attachments);
     if (file) {
-      await sendAll(context, await handleFile(deps, person, file, activity.id));
+      const captured = await handleCaptureFile(deps, person, file, activity.id);
+      await sendAll(context, captured ?? (await handleFile(deps, person, file, activity.id)));
       return;
     }
     const text = (activity.text ?? '').trim();
@@ -129,7 +133,8 @@ export function registerBot(app: App, deps: BotDependencies): void {
       await context.send(EMPTY_MESSAGE_TEXT);
       return;
     }
-    await sendAll(context, await handleText(deps, person, text, activity.id));
+    const captured = await handleCaptureText(deps, person, text, activity.id);
+    await sendAll(context, captured ?? (await handleText(deps, person, text, activity.id)));
   });
 
   app.on('card.action', async (context) => {
@@ -142,10 +147,14 @@ export function registerBot(app: App, deps: BotDependencies): void {
         : 'Practica cannot act for you here.';
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: noticeCard(message) };
     }
-    const turn = await handleCardCommand(deps, person, submission.command, submission.inputs, {
-      activityId: activity.id,
-      replyMessageId: activity.replyToId,
-    });
+    const { command } = submission;
+    const turn =
+      command.op === 'capture' || command.op === 'capture_stop'
+        ? await handleCaptureCommand(deps, person, command)
+        : await handleCardCommand(deps, person, command, submission.inputs, {
+            activityId: activity.id,
+            replyMessageId: activity.replyToId,
+          });
     await sendAll(context, turn.before);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: turn.card };
   });

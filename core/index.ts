@@ -20,4 +20,5 @@ export * from './directory';
 export * from './metrics';
 export * from './coaching';
 export * from './insights';
+export * from './capture';
 export * from './nudges';

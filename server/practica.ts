@@ -39,6 +39,7 @@ import {
   certificateSyncJob,
   directorySyncJobs,
   generationJob,
+  captureDraftJob,
   housekeepingJob,
   JobWorker,
   levelLapseJob,
@@ -158,6 +159,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       logger: logger.child({ component: 'bot' }),
       llmAvailable: llm !== null,
       deliverableUrl: (sessionId) => `${config.publicBaseUrl}/sessions/${sessionId}`,
+      workflowEditUrl: (workflowId) => `${config.publicBaseUrl}/workflows/${workflowId}/edit`,
       readAttachment: (file) => readAttachment(file),
     });
     const http = createHttpApp({
@@ -256,6 +258,18 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       reviewNoticeJob({ store, messenger }),
       shareNoticeJob({ store, messenger }),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
+      ...(llm
+        ? [
+            captureDraftJob({
+              store,
+              clock,
+              ids,
+              llm,
+              messenger,
+              workflowEditUrl: (workflowId) => `${config.publicBaseUrl}/workflows/${workflowId}/edit`,
+            }),
+          ]
+        : []),
       certificateSyncJob({ store, clock, ids, baseUrl: config.publicBaseUrl, targetsFor: lrsTargets }),
     ];
     const worker = new JobWorker({

@@ -1,6 +1,7 @@
 import { randomIds, type Ids, type Store } from '../core';
 import type { Db } from './database';
 import { auditRepository } from './repositories/audit-repository';
+import { captureInterviewRepository } from './repositories/capture-interview-repository';
 import { certificateRepository } from './repositories/certificate-repository';
 import { directorySyncRepository } from './repositories/directory-sync-repository';
 import { eventRepository } from './repositories/event-repository';
@@ -25,6 +26,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     people: peopleRepository(db, newId),
     workflows: workflowRepository(db),
     sessions: sessionRepository(db),
+    captureInterviews: captureInterviewRepository(db),
     events: eventRepository(db),
     jobs: jobRepository(db, newId),
     processedActivities: processedActivityRepository(db),

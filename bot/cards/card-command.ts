@@ -19,6 +19,8 @@ export const cardCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('back'), ...sessionRef }),
   z.object({ op: z.literal('pause'), ...sessionRef }),
   z.object({ op: z.literal('abandon'), ...sessionRef }),
+  z.object({ op: z.literal('capture') }),
+  z.object({ op: z.literal('capture_stop'), interviewId: z.uuid() }),
 ]);
 
 export type CardCommand = z.infer<typeof cardCommandSchema>;
@@ -32,7 +34,8 @@ export function parseCardSubmission(data: unknown): { command: CardCommand; inpu
   if (!parsed.success) return null;
   const inputs: CardInputs = {};
   for (const [key, value] of Object.entries(data)) {
-    if (typeof value === 'string' && !['op', 'sessionId', 'workflowId'].includes(key)) inputs[key] = value;
+    if (typeof value === 'string' && !['op', 'sessionId', 'workflowId', 'interviewId'].includes(key))
+      inputs[key] = value;
   }
   return { command: parsed.data, inputs };
 }

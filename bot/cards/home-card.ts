@@ -13,6 +13,8 @@ export type HomeCardModel = {
     awaitingFeedback: boolean;
   } | null;
   suggestions: WorkflowSuggestion[];
+  /** Authors and admins are offered "Capture my workflow". */
+  canCapture?: boolean;
 };
 
 /** Welcome and "help": what Practica does, where the person left off, and workflows that suit them. */
@@ -46,6 +48,11 @@ export function homeCard(model: HomeCardModel) {
       ),
     );
   }
+  if (model.canCapture)
+    items.push(
+      paragraph('**Share how you work:** I can interview you and draft a workflow colleagues can reuse.'),
+      buttons(button('Capture my workflow', { op: 'capture' })),
+    );
   items.push(
     subtle(
       'Type **find** and a few words to search workflows, **browse** to pick a skill area, **status** for where you are, and **pause**, **back** or **abandon** during a session.',

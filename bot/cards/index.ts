@@ -7,3 +7,10 @@ export { deliverableMessage, LONG_DELIVERABLE_CHARS, longDeliverableCard } from 
 export { noticeCard } from './notice-card';
 export { answeredBelowCard, streamedAnswerCard } from './streamed-answer-cards';
 export { reviewNoticeCard, shareNoticeCard, type ReviewNotice } from './review-notice-cards';
+export {
+  acceptsFile,
+  captureDraftingCard,
+  captureQuestionCard,
+  captureSummaryCard,
+  type CaptureSummaryModel,
+} from './capture-cards';

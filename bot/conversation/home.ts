@@ -1,4 +1,4 @@
-import { describeSession, recommendWorkflows, type Person } from '../../core';
+import { describeSession, mayAuthor, recommendWorkflows, type Person } from '../../core';
 import type { BotDependencies } from '../bot-dependencies';
 import { homeCard } from '../cards';
 import { loadWorkflowCandidates } from './workflow-candidates';
@@ -30,5 +30,6 @@ export async function buildHomeCard(deps: BotDependencies, person: Person) {
     firstName: person.displayName.split(' ')[0] ?? person.displayName,
     current: currentModel,
     suggestions: recommendWorkflows({ person, workflows: candidates, usage, limit: SUGGESTIONS }),
+    canCapture: mayAuthor({ person, roles: person.roles }),
   });
 }

@@ -44,6 +44,9 @@ export async function handleCardCommand(
   ids: TurnIds,
 ): Promise<CardTurn> {
   if (command.op === 'home') return { card: await buildHomeCard(deps, person), before: [] };
+  // Capture buttons are answered by capture-turns.ts; one arriving here is treated as "home".
+  if (command.op === 'capture' || command.op === 'capture_stop')
+    return { card: await buildHomeCard(deps, person), before: [] };
   if (command.op === 'browse')
     return { card: await browseWorkflowsCard(deps, person, command.skillArea), before: [] };
   if (command.op === 'start') {

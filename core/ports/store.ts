@@ -1,3 +1,4 @@
+import type { CaptureInterviewRepository } from '../capture/capture-repository';
 import type { CertificateRepository } from '../certificates';
 import type { PersonDataRepository } from '../data-rights/person-data';
 import type { LrsTargetRepository } from '../lrs-targets/stored-lrs-target';
@@ -168,6 +169,8 @@ export interface Store {
   people: PeopleRepository;
   workflows: WorkflowRepository;
   sessions: SessionRepository;
+  /** Authors' "capture my workflow" interviews (core/capture). */
+  captureInterviews: CaptureInterviewRepository;
   events: EventRepository;
   jobs: JobStore;
   processedActivities: ProcessedActivityRepository;

@@ -2,6 +2,7 @@ export { JobWorker, type WorkerOptions } from './worker';
 export type { JobContext, JobDefinition, JobRunOutcome } from './job-definition';
 export { housekeepingJob, nextDailyRun, scheduleRecurringJobs, HOUSEKEEPING_JOB } from './housekeeping';
 export { generationJob } from './generation-job';
+export { captureDraftJob } from './capture-draft-job';
 export { certificateSyncJob, CERTIFICATE_SYNC_JOB } from './certificate-sync-job';
 export { levelLapseJob, LEVEL_LAPSE_JOB } from './level-lapse-job';
 export { reviewNoticeJob, shareNoticeJob } from './review-notice-jobs';
