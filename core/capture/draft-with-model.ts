@@ -2,7 +2,7 @@ import { PermanentJobError } from '../jobs';
 import type { LlmClient } from '../llm';
 import { effectiveRoles } from '../people';
 import type { Clock, Ids, Store } from '../ports';
-import { saveWorkflowDraft, type WorkflowProblem } from '../workflows';
+import { mayAuthor, saveWorkflowDraft, type WorkflowProblem } from '../workflows';
 import { chooseDraft } from './choose-draft';
 import { llmDraftPrompt, parseDraftReply } from './draft-prompts';
 import { finishDrafting, type CaptureInterview } from './interview';
@@ -38,6 +38,18 @@ export async function draftCaptureWithModel(options: {
   if (!interview || interview.status !== 'drafting' || !workflowId) return { kind: 'not-needed' };
   const author = await store.people.get(tenantId, interview.authorId);
   if (!author) throw new PermanentJobError('the author of the capture is gone');
+  const viewer = {
+    person: author,
+    roles: effectiveRoles({
+      storedRoles: author.roles,
+      tokenAppRoles: [],
+      upn: author.email,
+      managesSomeone: false,
+    }),
+  };
+  // Checked before the model runs: without the role the draft could not be saved, however often it is retried.
+  if (!mayAuthor(viewer))
+    throw new PermanentJobError('the author of the capture no longer holds the author role');
   const tenant = await store.tenants.get(tenantId);
   const skillAreaIds = tenant?.settings.skillAreas.map((area) => area.id) ?? [];
   const templateDraft = buildTemplateDraft(interview.answers, skillAreaIds[0] ?? 'general');
@@ -52,15 +64,6 @@ export async function draftCaptureWithModel(options: {
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const chosen = chooseDraft({ modelDraft: parseDraftReply(reply.text), templateDraft, skillAreaIds });
-  const viewer = {
-    person: author,
-    roles: effectiveRoles({
-      storedRoles: author.roles,
-      tokenAppRoles: [],
-      upn: author.email,
-      managesSomeone: false,
-    }),
-  };
   const now = clock.now();
   const drafted = finishDrafting(interview, chosen.source, now);
   await store.transaction(async (tx) => {
