@@ -1,9 +1,13 @@
-/** A non-2xx answer from the Practica service; `code` and the message come from its `{ code, message }` body. */
+/** One problem an error body lists in `details` (e.g. `{ path: 'skillAreas', code: 'skill_area_in_use' }`). */
+export type ErrorDetail = { path?: string; code?: string; message: string };
+
+/** A non-2xx answer from the Practica service; `code`, the message and details come from its body. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string | null,
     message: string,
+    readonly details: readonly ErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'HttpError';
@@ -15,17 +19,22 @@ async function toHttpError(response: Response, what: string): Promise<HttpError>
   try {
     const body: unknown = await response.json();
     if (typeof body === 'object' && body !== null) {
-      const { code, message } = body as { code?: unknown; message?: unknown };
+      const { code, message, details } = body as { code?: unknown; message?: unknown; details?: unknown };
       return new HttpError(
         response.status,
         typeof code === 'string' ? code : null,
         typeof message === 'string' ? `${message} (${response.status})` : fallback,
+        Array.isArray(details) ? details.filter(isDetail) : [],
       );
     }
   } catch {
     // Not JSON (a proxy's HTML error page, say): the status alone describes it.
   }
   return new HttpError(response.status, null, fallback);
+}
+
+function isDetail(value: unknown): value is ErrorDetail {
+  return typeof value === 'object' && value !== null && typeof (value as ErrorDetail).message === 'string';
 }
 
 /** Fetches JSON from the Practica service (same origin), throwing HttpError on a non-2xx status. */

@@ -62,7 +62,7 @@ export const PAGES: readonly PageDefinition[] = [
   },
   {
     path: '/authoring',
-    label: 'My workflows',
+    label: 'Authoring',
     visibleTo: (roles) => roles.includes('author') || roles.includes('admin'),
     alsoMatches: /^\/workflows\/(new|[0-9a-f-]{36}\/edit)$/i,
     Page: lazy(() => import('../pages/editor/EditorPage').then((module) => ({ default: module.EditorPage }))),

@@ -125,7 +125,7 @@ export function useWorkflowDraft(workflowId: string | null, onCreated: (id: stri
             ? { intent: 'success', text: 'Draft saved. No problems found: it is ready to publish.' }
             : {
                 intent: 'error',
-                text: `Draft saved. ${result.problems.length} problems to fix before publishing.`,
+                text: `Draft saved. ${problemCount(result.problems.length)} to fix before publishing.`,
               },
         };
       }),
@@ -138,7 +138,7 @@ export function useWorkflowDraft(workflowId: string | null, onCreated: (id: stri
             problems: result.problems,
             notice: {
               intent: 'error',
-              text: `Not published: ${result.problems.length} problems to fix first.`,
+              text: `Not published: ${problemCount(result.problems.length)} to fix first.`,
             },
           };
         const published = parsePublished(await api.sendJson('POST', `/workflows/${id}/publish`));
@@ -166,3 +166,5 @@ export function useWorkflowDraft(workflowId: string | null, onCreated: (id: stri
       }),
   };
 }
+
+const problemCount = (count: number) => (count === 1 ? '1 problem' : `${count} problems`);

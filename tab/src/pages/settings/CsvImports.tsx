@@ -1,8 +1,9 @@
-import { Body1, Caption1, Field, MessageBar, MessageBarBody, Subtitle1 } from '@fluentui/react-components';
+import { Body1, Caption1, Field, Subtitle1 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { type CsvImportOutcome, parseCertificateImport, parseIdentifierImport } from '../../api/settings';
 import { explainError } from './explainError';
+import { Notice } from './Notice';
 import { useSettingsStyles } from './SettingsPage.styles';
 
 /** CSV imports for an LMS that cannot be queried: certificates, and people's LMS identifiers. */
@@ -73,11 +74,7 @@ function CsvImport({ label, hint, path, parse }: ImportProps) {
         />
       </Field>
       {busy && <Caption1>Importing…</Caption1>}
-      {problem && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {problem && <Notice intent="error" text={problem} />}
       {outcome && (
         <>
           <Body1>{outcome.summary}</Body1>

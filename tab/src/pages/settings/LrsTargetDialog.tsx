@@ -8,8 +8,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Switch,
@@ -17,6 +15,7 @@ import {
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { explainError } from './explainError';
+import { Notice } from './Notice';
 import { bodyOf, type LrsTargetForm } from './lrsTargetForm';
 import { useSettingsStyles } from './SettingsPage.styles';
 
@@ -127,11 +126,7 @@ export function LrsTargetDialog({ initial, editing, onClose }: Props) {
               checked={form.sendFailed}
               onChange={(_event, data) => set({ sendFailed: data.checked })}
             />
-            {problem && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{problem}</MessageBarBody>
-              </MessageBar>
-            )}
+            {problem && <Notice intent="error" text={problem} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={saving} onClick={() => void save()}>

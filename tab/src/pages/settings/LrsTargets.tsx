@@ -1,19 +1,11 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle1,
-  Text,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Spinner, Subtitle1, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { parseConnectionTest, parseLrsTargets, type LrsTargetRow } from '../../api/settings';
 import { useApiResource } from '../../api/useApiResource';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { explainError } from './explainError';
+import { Notice } from './Notice';
 import { LrsTargetDialog } from './LrsTargetDialog';
 import { emptyTargetForm, formOf, type LrsTargetForm } from './lrsTargetForm';
 import { useSettingsStyles } from './SettingsPage.styles';
@@ -141,11 +133,7 @@ function TargetItem({ target, outcome, onTest, onEdit, onRemove }: ItemProps) {
           </>
         )}
       </div>
-      {outcome && (
-        <MessageBar intent={outcome.intent} layout="multiline">
-          <MessageBarBody>{outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {outcome && <Notice intent={outcome.intent} text={outcome.text} />}
     </li>
   );
 }

@@ -2,8 +2,6 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -14,6 +12,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { type ManagerVisibility, type OrganisationSettings, parseSettings } from '../../api/settings';
 import { explainError } from './explainError';
+import { Notice } from './Notice';
 import { useSettingsStyles } from './SettingsPage.styles';
 
 const VISIBILITY: Record<ManagerVisibility, string> = {
@@ -203,11 +202,7 @@ export function OrganisationSettingsForm({ initial }: Props) {
           onChange={(_event, data) => update({ retentionDays: Number(data.value) })}
         />
       </Field>
-      {notice && (
-        <MessageBar intent={notice.intent} layout="multiline">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <Notice intent={notice.intent} text={notice.text} />}
       <div>
         <Button appearance="primary" disabled={saving} onClick={() => void save()}>
           Save settings
