@@ -59,7 +59,7 @@ function CsvImport({ label, hint, path, parse }: ImportProps) {
   };
 
   return (
-    <div className={styles.section} role="group" aria-label={label}>
+    <div className={styles.section} role="group" aria-label={`${label} import`}>
       <Field label={{ children: label, htmlFor: inputId }} hint={hint}>
         <input
           id={inputId}
