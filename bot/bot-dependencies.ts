@@ -1,4 +1,4 @@
-import type { Clock, Ids, Logger, Store } from '../core';
+import type { Clock, Ids, Logger, NudgeStore, Store } from '../core';
 
 export type BotDependencies = {
   store: Store;
@@ -20,4 +20,6 @@ export type BotDependencies = {
     downloadUrl: string;
     contentType: string | null;
   }) => Promise<{ text: string; preview: string }>;
+  /** Nudge choices and reachability: replies like "stop nudges", and coming back after an uninstall. */
+  nudges?: NudgeStore;
 };

@@ -10,6 +10,7 @@ import { handleText } from './conversation/handle-text';
 import type { Outgoing } from './conversation/outgoing';
 import { handleCardCommand } from './conversation/session-turns';
 import { identify } from './identify';
+import { handleNudgeReply } from './nudges/nudge-replies';
 import { EMPTY_MESSAGE_TEXT, UNKNOWN_PERSON_TEXT, UNKNOWN_TENANT_TEXT } from './replies';
 
 type Sender = {
@@ -32,6 +33,8 @@ type TurnActivity = {
   recipient: { id: string };
   conversation: { id: string; tenantId?: string; conversationType?: unknown };
   channelData?: { tenant?: { id: string } };
+  /** The sender's IANA time zone (Teams message activities). */
+  localTimezone?: string;
 };
 
 const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
@@ -87,9 +90,12 @@ export function registerBot(app: App, deps: BotDependencies): void {
     const stored = who.person.conversationReference;
     const { conversationType } = activity.conversation;
     const type = typeof conversationType === 'string' ? conversationType : undefined;
+    const timeZone = activity.localTimezone ?? stored?.timeZone;
     if (
       activity.serviceUrl &&
-      (stored?.conversationId !== activity.conversation.id || stored.conversationType !== type)
+      (stored?.conversationId !== activity.conversation.id ||
+        stored.conversationType !== type ||
+        stored.timeZone !== timeZone)
     ) {
       await deps.store.people.saveConversationReference(who.tenantId, who.person.id, {
         conversationId: activity.conversation.id,
@@ -98,14 +104,19 @@ export function registerBot(app: App, deps: BotDependencies): void {
         channelId: String(activity.channelId),
         // Answers are streamed only into a 1:1 chat, the one place Teams streams bot messages.
         ...(type ? { conversationType: type } : {}),
+        ...(timeZone ? { timeZone } : {}),
       });
+      await deps.nudges?.markReachable(who.tenantId, who.person.id);
     }
     return who.person;
   }
 
   app.on('install.add', async (context) => {
     const person = await whoIsThis(context.activity, context);
-    if (person) await context.send(cardActivity(await buildHomeCard(deps, person)));
+    if (!person) return;
+    // Installed (again): a conversation Teams refused after an uninstall can be written to once more.
+    await deps.nudges?.markReachable(person.tenantId, person.id);
+    await context.send(cardActivity(await buildHomeCard(deps, person)));
   });
 
   app.on('message', async (context) => {
@@ -131,6 +142,11 @@ export function registerBot(app: App, deps: BotDependencies): void {
     const text = (activity.text ?? '').trim();
     if (text === '') {
       await context.send(EMPTY_MESSAGE_TEXT);
+      return;
+    }
+    const nudgeAnswer = await handleNudgeReply(deps, person, text);
+    if (nudgeAnswer) {
+      await context.send(nudgeAnswer);
       return;
     }
     const captured = await handleCaptureText(deps, person, text, activity.id);

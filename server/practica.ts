@@ -15,6 +15,7 @@ import {
 } from '../core';
 import {
   createStore,
+  nudgeRepository,
   isFullyMigrated,
   migrateDatabase,
   openDatabase,
@@ -47,6 +48,9 @@ import {
   scheduleDirectorySync,
   scheduleRecurringJobs,
   shareNoticeJob,
+  nudgeDailyPlanJob,
+  nudgePlanJob,
+  nudgeSendJob,
 } from './jobs';
 import { createGraphDirectoryReader } from './directory';
 import { createLlmClient } from './llm';
@@ -152,6 +156,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     // Every turn reads the tenant and the session's workflow version; neither changes under a turn. The tab's
     // workflow and settings routes write through the same caches, so the bot sees their changes at once.
     const botStore = withReadCaches(store);
+    const nudges = nudgeRepository(database.db);
     const bot = await createTeamsBot(config, {
       store: botStore,
       clock,
@@ -161,6 +166,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       deliverableUrl: (sessionId) => `${config.publicBaseUrl}/sessions/${sessionId}`,
       workflowEditUrl: (workflowId) => `${config.publicBaseUrl}/workflows/${workflowId}/edit`,
       readAttachment: (file) => readAttachment(file),
+      nudges,
     });
     const http = createHttpApp({
       store,
@@ -257,6 +263,9 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       levelLapseJob(store, ids),
       reviewNoticeJob({ store, messenger }),
       shareNoticeJob({ store, messenger }),
+      nudgePlanJob({ store, nudges }),
+      nudgeDailyPlanJob({ store }),
+      nudgeSendJob({ store, nudges, messenger }),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
       ...(llm
         ? [

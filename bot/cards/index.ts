@@ -14,3 +14,4 @@ export {
   captureSummaryCard,
   type CaptureSummaryModel,
 } from './capture-cards';
+export { nudgeCard, nudgeOptOutLine } from './nudge-cards';

@@ -8,14 +8,20 @@ export interface NudgeStore {
   savePreferences(tenantId: string, personId: string, preferences: NudgePreferences, at: Date): Promise<void>;
   /** When this person was sent nudges at or after `since`. */
   sentSince(tenantId: string, personId: string, since: Date): Promise<Date[]>;
-  /** Claims one nudge instance for sending; false when it was already sent (or is being sent) by anyone. */
+  /**
+   * Claims one nudge instance for sending, with the person's row locked so concurrent sends to the same
+   * person count each other: 'already_sent' when anyone claimed this key before, 'over_limit' when the person
+   * already has `limit` nudges since `since`.
+   */
   reserve(delivery: {
     tenantId: string;
     key: string;
     personId: string;
     kind: NudgeKind;
     at: Date;
-  }): Promise<boolean>;
+    limit: number;
+    since: Date;
+  }): Promise<'reserved' | 'already_sent' | 'over_limit'>;
   /** Gives a claimed instance back after a send that failed, so a retry may send it. */
   release(tenantId: string, key: string): Promise<void>;
   /** Teams refused the conversation (403/404): nothing more is sent until the person comes back. */

@@ -12,3 +12,5 @@ export {
   DIRECTORY_SYNC_JOB,
   DIRECTORY_SYNC_NOW_JOB,
 } from './directory-sync-job';
+export { nudgeSendJob, NUDGE_SEND_JOB } from './nudge-send-job';
+export { nudgeDailyPlanJob, nudgePlanJob, NUDGE_DAILY_PLAN_JOB, NUDGE_PLAN_JOB } from './nudge-plan-jobs';

@@ -51,13 +51,38 @@ export function nudgeRepository(db: Db): NudgeStore {
         );
       return rows.map((row) => row.sentAt);
     },
-    async reserve({ tenantId, key, personId, kind, at }) {
-      const inserted = await db
-        .insert(nudgeDeliveries)
-        .values({ tenantId, nudgeKey: key, personId, kind, sentAt: at })
-        .onConflictDoNothing()
-        .returning({ key: nudgeDeliveries.nudgeKey });
-      return inserted.length === 1;
+    async reserve({ tenantId, key, personId, kind, at, limit, since }) {
+      return db.transaction(async (tx) => {
+        const person = and(eq(nudgePreferences.tenantId, tenantId), eq(nudgePreferences.personId, personId));
+        await tx.insert(nudgePreferences).values({ tenantId, personId, updatedAt: at }).onConflictDoNothing();
+        await tx
+          .select({ personId: nudgePreferences.personId })
+          .from(nudgePreferences)
+          .where(person)
+          .for('update');
+        const [claimed] = await tx
+          .select({ key: nudgeDeliveries.nudgeKey })
+          .from(nudgeDeliveries)
+          .where(and(eq(nudgeDeliveries.tenantId, tenantId), eq(nudgeDeliveries.nudgeKey, key)));
+        if (claimed) return 'already_sent' as const;
+        const [recent] = await tx
+          .select({ value: count() })
+          .from(nudgeDeliveries)
+          .where(
+            and(
+              eq(nudgeDeliveries.tenantId, tenantId),
+              eq(nudgeDeliveries.personId, personId),
+              gte(nudgeDeliveries.sentAt, since),
+            ),
+          );
+        if (toNumber(recent?.value ?? 0) >= limit) return 'over_limit' as const;
+        const inserted = await tx
+          .insert(nudgeDeliveries)
+          .values({ tenantId, nudgeKey: key, personId, kind, sentAt: at })
+          .onConflictDoNothing()
+          .returning({ key: nudgeDeliveries.nudgeKey });
+        return inserted.length === 1 ? ('reserved' as const) : ('already_sent' as const);
+      });
     },
     async release(tenantId, key) {
       await db

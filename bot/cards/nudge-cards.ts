@@ -1,0 +1,90 @@
+import { NUDGE_KIND_NAMES, type NudgeKind, type NudgeMessage } from '../../core';
+import { button, buttons, card, heading, paragraph, subtle } from './card-kit';
+
+const quoted = (title: string) => `“${title}”`;
+
+/** How to turn this kind (or every nudge) off, on every nudge. */
+export function nudgeOptOutLine(kind: NudgeKind): string {
+  return `Reply “stop ${NUDGE_KIND_NAMES[kind]}” to stop these, or “stop nudges” to stop all reminders.`;
+}
+
+/** The card a nudge sends; what it says was worked out in core/nudges when it went out. */
+export function nudgeCard(message: NudgeMessage) {
+  switch (message.kind) {
+    case 'low_rating_follow_up': {
+      const { colleagues } = message;
+      return card(
+        heading(`${quoted(message.workflowTitle)} did not go well yesterday: worth one more try`),
+        paragraph(
+          message.brokenStep
+            ? `You said “${message.brokenStep}” was where it broke. What most often fixes it:`
+            : 'What most often fixes it:',
+        ),
+        ...(message.tips.length > 0
+          ? message.tips.map((tip) => paragraph(`${tip.stepTitle}: ${tip.tip}`))
+          : [
+              paragraph(
+                'Give the AI more of your own context in the inputs, and edit the draft before accepting it.',
+              ),
+            ]),
+        ...(colleagues.completions > 0
+          ? [
+              subtle(
+                `Colleagues completed it ${colleagues.completions} ${colleagues.completions === 1 ? 'time' : 'times'}` +
+                  (colleagues.meanRating === null
+                    ? '.'
+                    : `, rating it ${colleagues.meanRating.toFixed(1)} of 5 on average.`),
+              ),
+            ]
+          : []),
+        buttons(button('Try it again', { op: 'start', workflowId: message.workflowId }, 'positive')),
+        subtle(nudgeOptOutLine(message.kind)),
+      );
+    }
+    case 'toward_l2':
+      return card(
+        heading(`One more run of ${quoted(message.workflowTitle)} this week makes it a habit`),
+        paragraph(
+          `You have run it ${message.runs === 1 ? 'once' : 'twice'}. Running it again in a different week is what turns a first try into practice (Level 2).`,
+        ),
+        buttons(
+          button(
+            `Start ${message.workflowTitle}`,
+            { op: 'start', workflowId: message.workflowId },
+            'positive',
+          ),
+        ),
+        subtle(nudgeOptOutLine(message.kind)),
+      );
+    case 'author_reuse':
+      return card(
+        heading(`Your workflow ${quoted(message.workflowTitle)} was reused`),
+        paragraph(
+          message.reusesThisWeek === 1
+            ? 'A colleague completed it this week.'
+            : `Colleagues completed it ${message.reusesThisWeek} times this week.`,
+        ),
+        subtle('The Workflows page in the Practica tab shows its ratings and what broke, step by step.'),
+        subtle(nudgeOptOutLine(message.kind)),
+      );
+    case 'lapse_warning':
+      return card(
+        heading(`Your Level ${message.level} in ${message.skillAreaName} lapses on ${message.lapsesOn}`),
+        paragraph(
+          message.workflow
+            ? `One run of ${quoted(message.workflow.title)} before then keeps it.`
+            : `One workflow run in ${message.skillAreaName} before then keeps it.`,
+        ),
+        buttons(
+          message.workflow
+            ? button(
+                `Start ${message.workflow.title}`,
+                { op: 'start', workflowId: message.workflow.id },
+                'positive',
+              )
+            : button('Browse workflows', { op: 'browse' }),
+        ),
+        subtle(nudgeOptOutLine('lapse_warning')),
+      );
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  nudgePlanPayload,
+  planEventNudges,
+  planLapseWarnings,
+  type NudgePlan,
+  type NudgeStore,
+  type Store,
+} from '../../core';
+import { nextDailyRun } from './housekeeping';
+import type { JobDefinition } from './job-definition';
+import { NUDGE_SEND_JOB } from './nudge-send-job';
+
+export const NUDGE_PLAN_JOB = 'nudges.plan';
+export const NUDGE_DAILY_PLAN_JOB = 'nudges.plan-daily';
+const PLAN_EVERY_MS = 15 * 60_000;
+/** Events are read again this far back: one committed late (a long transaction) is still seen; keys dedupe. */
+const OVERLAP_MS = 5 * 60_000;
+
+/**
+ * Every 15 minutes per tenant: the nudges that follow from new events become send jobs. Each job's unique key
+ * is the nudge's own, so any number of instances planning the same events queue it once.
+ */
+export function nudgePlanJob(options: { store: Store; nudges: NudgeStore }): JobDefinition {
+  const { store, nudges } = options;
+  return {
+    kind: NUDGE_PLAN_JOB,
+    async run(job, { now, logger }) {
+      const tenant = await store.tenants.get(job.tenantId);
+      if (!tenant) return;
+      const plannedUpTo =
+        typeof job.payload.plannedUpTo === 'string' ? new Date(job.payload.plannedUpTo) : null;
+      const from = new Date((plannedUpTo?.getTime() ?? now.getTime() - PLAN_EVERY_MS) - OVERLAP_MS);
+      const plans = await planEventNudges({ store, nudges, tenant, from, to: now });
+      const queued = await queueNudges(store, job.tenantId, plans);
+      logger.info('Nudges planned from events', { planned: plans.length, queued });
+      return { nextPayload: { plannedUpTo: now.toISOString() } };
+    },
+    nextRunAt: (completedAt) => new Date(completedAt.getTime() + PLAN_EVERY_MS),
+  };
+}
+
+/** Daily per tenant: lapse warnings for levels that would drop within a week. */
+export function nudgeDailyPlanJob(options: { store: Store }): JobDefinition {
+  const { store } = options;
+  return {
+    kind: NUDGE_DAILY_PLAN_JOB,
+    async run(job, { now, logger }) {
+      const tenant = await store.tenants.get(job.tenantId);
+      if (!tenant) return;
+      const plans = await planLapseWarnings({ store, tenant, now });
+      const queued = await queueNudges(store, job.tenantId, plans);
+      logger.info('Daily nudges planned', { planned: plans.length, queued });
+    },
+    nextRunAt: (completedAt) => nextDailyRun(completedAt, 4),
+  };
+}
+
+async function queueNudges(store: Store, tenantId: string, plans: NudgePlan[]): Promise<number> {
+  let queued = 0;
+  for (const plan of plans) {
+    const id = await store.jobs.enqueue({
+      tenantId,
+      kind: NUDGE_SEND_JOB,
+      payload: nudgePlanPayload(plan),
+      runAt: plan.runAt,
+      uniqueKey: `nudge:${plan.key}`,
+      maxAttempts: 8,
+    });
+    if (id) queued++;
+  }
+  return queued;
+}

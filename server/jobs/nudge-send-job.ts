@@ -1,0 +1,129 @@
+import { nudgeCard, type ConversationMessenger } from '../../bot';
+import {
+  composeNudge,
+  DAY_MS,
+  decideNudge,
+  nudgePlanFromPayload,
+  nudgePlanPayload,
+  nudgeRulesOf,
+  PermanentJobError,
+  timeZoneOf,
+  type NudgeStore,
+  type Store,
+} from '../../core';
+import type { JobDefinition } from './job-definition';
+
+export const NUDGE_SEND_JOB = 'nudges.send';
+
+/** The HTTP status of a failed Bot Connector call (the Teams SDK's axios error), if it had one. */
+export function connectorStatus(error: unknown): number | null {
+  const response = (error as { response?: { status?: unknown } } | null)?.response;
+  return typeof response?.status === 'number' ? response.status : null;
+}
+
+/**
+ * Sends one nudge instance when the rules allow it (core/nudges decideNudge): outside working hours or over
+ * the weekly limit it is queued again for later; turned off, expired or no longer relevant it is dropped.
+ * The instance is claimed in nudge_deliveries before the post, so it is sent at most once whatever the
+ * number of instances. Teams' 403/404 (the app was uninstalled) marks the person unreachable and is not
+ * retried; a 429 or a 5xx gives the claim back and fails the job, which the worker retries with backoff.
+ */
+export function nudgeSendJob(options: {
+  store: Store;
+  nudges: NudgeStore;
+  messenger: ConversationMessenger;
+}): JobDefinition {
+  const { store, nudges, messenger } = options;
+  return {
+    kind: NUDGE_SEND_JOB,
+    async run(job, { now, logger }) {
+      const plan = nudgePlanFromPayload(job.payload);
+      if (!plan) throw new PermanentJobError('nudge job without a valid plan');
+      const log = logger.child({ nudge: plan.key });
+      const [tenant, person, preferences, sentLastWeek] = await Promise.all([
+        store.tenants.get(job.tenantId),
+        store.people.get(job.tenantId, plan.personId),
+        nudges.preferences(job.tenantId, plan.personId),
+        nudges.sentSince(job.tenantId, plan.personId, new Date(now.getTime() - 7 * DAY_MS)),
+      ]);
+      if (!tenant || !person?.active) return;
+      const reference = person.conversationReference;
+      const decided = {
+        kind: plan.kind,
+        now,
+        expiresAt: plan.expiresAt,
+        settings: tenant.settings,
+        preferences,
+        reachable: reference !== null,
+        timeZone: timeZoneOf(person, tenant),
+        sentLastWeek,
+      };
+      const decision = decideNudge(decided);
+      const waitUntil = async (at: Date, reason: string) => {
+        await store.jobs.enqueue({
+          tenantId: job.tenantId,
+          kind: NUDGE_SEND_JOB,
+          payload: nudgePlanPayload(plan),
+          runAt: at,
+          uniqueKey: `nudge:${plan.key}@${at.toISOString()}`,
+          maxAttempts: job.maxAttempts,
+        });
+        log.info('Nudge waits', { reason, until: at });
+      };
+      if (decision.action === 'drop') {
+        log.info('Nudge not sent', { reason: decision.reason });
+        return;
+      }
+      if (decision.action === 'wait') {
+        await waitUntil(decision.at, decision.reason);
+        return;
+      }
+      const message = await composeNudge({ store, tenant, person, plan, now });
+      if (!message || !reference) {
+        log.info('Nudge no longer relevant');
+        return;
+      }
+      const since = new Date(now.getTime() - 7 * DAY_MS);
+      const claim = await nudges.reserve({
+        tenantId: job.tenantId,
+        key: plan.key,
+        personId: person.id,
+        kind: plan.kind,
+        at: now,
+        limit: nudgeRulesOf(tenant.settings).weeklyLimit,
+        since,
+      });
+      if (claim === 'already_sent') {
+        log.info('Nudge already sent');
+        return;
+      }
+      if (claim === 'over_limit') {
+        // Another nudge to this person went out in the meantime: decide again with it counted.
+        const again = decideNudge({
+          ...decided,
+          sentLastWeek: await nudges.sentSince(job.tenantId, person.id, since),
+        });
+        if (again.action === 'wait') await waitUntil(again.at, again.reason);
+        else log.info('Nudge not sent', { reason: 'weekly_limit' });
+        return;
+      }
+      try {
+        await messenger.sendCard(reference, nudgeCard(message));
+      } catch (error) {
+        await nudges.release(job.tenantId, plan.key);
+        const status = connectorStatus(error);
+        if (status === 403 || status === 404) {
+          await nudges.markUnreachable(job.tenantId, person.id, now);
+          throw new PermanentJobError(
+            `Teams refused the conversation (${status}): the app is not installed`,
+            {
+              cause: error,
+            },
+          );
+        }
+        throw error;
+      }
+      log.info('Nudge sent', { kind: plan.kind });
+    },
+  };
+}
