@@ -40,6 +40,11 @@ export async function startCaptureTurn(deps: BotDependencies, person: Person): P
   try {
     const { interview, resumed } = await startOrResumeCapture({ ...deps, viewer: viewerOf(person) });
     if (interview.status === 'drafting') return [cardMessage(captureDraftingCard())];
+    if (interview.status === 'drafted')
+      return [
+        text('The AI model has not delivered a draft, so here is the draft built from your answers.'),
+        await captureSummaryMessage(deps, person.tenantId, interview),
+      ];
     return questionMessage(
       interview,
       resumed

@@ -14,12 +14,15 @@ import { partialDraft } from './partial-draft';
 import { buildTemplateDraft } from './template-draft';
 
 export const CAPTURE_DRAFT_JOB = 'capture.draft';
+/** How long the author waits for the model's draft before "capture my workflow" settles for the answers' draft. */
+export const DRAFTING_PATIENCE_MS = 15 * 60_000;
 
 type Deps = { store: Store; clock: Clock; ids: Ids; viewer: WorkflowViewer };
 
 /**
  * The author's interview still under way (touched, so typed text goes to it rather than to a session), or a
- * new one. Authors and admins only.
+ * new one. Authors and admins only. A draft the model has not delivered in DRAFTING_PATIENCE_MS is settled
+ * with the draft built from the answers, so a model that keeps failing never leaves the author stuck.
  */
 export async function startOrResumeCapture(
   deps: Deps,
@@ -31,6 +34,7 @@ export async function startOrResumeCapture(
       'Capturing a workflow is for authors; ask your admin for the author role.',
     );
   const open = await store.captureInterviews.findOpenForAuthor(viewer.person.tenantId, viewer.person.id);
+  if (open?.status === 'drafting') return { interview: await settleStaleDrafting(deps, open), resumed: true };
   if (open) {
     const touched = { ...open, version: open.version + 1, updatedAt: deps.clock.now() };
     if (!(await store.captureInterviews.compareAndSet(touched)))
@@ -119,4 +123,26 @@ export async function abandonCapture(deps: {
   const abandoned = abandonInterview(deps.interview, deps.clock.now());
   if (!(await deps.store.captureInterviews.compareAndSet(abandoned)))
     throw new AppError('conflict', 'The interview changed at the same moment; try again.');
+}
+
+async function settleStaleDrafting(deps: Deps, interview: CaptureInterview): Promise<CaptureInterview> {
+  const now = deps.clock.now();
+  const workflowId = interview.workflowId;
+  if (now.getTime() - interview.updatedAt.getTime() < DRAFTING_PATIENCE_MS || !workflowId) return interview;
+  const skillArea = await defaultSkillArea(deps.store, interview.tenantId);
+  const settled = finishDrafting(interview, 'template', now);
+  return deps.store.transaction(async (tx) => {
+    // The job may have delivered meanwhile: then its draft stands and this one is not written.
+    if (!(await tx.captureInterviews.compareAndSet(settled)))
+      return (await tx.captureInterviews.get(interview.tenantId, interview.id)) ?? interview;
+    await saveWorkflowDraft({
+      store: tx,
+      clock: deps.clock,
+      ids: deps.ids,
+      viewer: deps.viewer,
+      workflowId,
+      definition: buildTemplateDraft(interview.answers, skillArea.id),
+    });
+    return settled;
+  });
 }

@@ -4,5 +4,11 @@ export { byoImprovementPrompt, llmDraftPrompt, parseDraftReply } from './draft-p
 export type { CaptureInterviewRepository } from './capture-repository';
 export { chooseDraft } from './choose-draft';
 export { partialDraft } from './partial-draft';
-export { abandonCapture, answerCapture, CAPTURE_DRAFT_JOB, startOrResumeCapture } from './capture-workflow';
+export {
+  abandonCapture,
+  answerCapture,
+  CAPTURE_DRAFT_JOB,
+  DRAFTING_PATIENCE_MS,
+  startOrResumeCapture,
+} from './capture-workflow';
 export { draftCaptureWithModel, type CaptureDraftResult } from './draft-with-model';

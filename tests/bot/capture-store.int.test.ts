@@ -2,6 +2,7 @@ import {
   answerCapture,
   AppError,
   draftCaptureWithModel,
+  DRAFTING_PATIENCE_MS,
   isAppError,
   LlmError,
   PermanentJobError,
@@ -205,5 +206,35 @@ describe.each(testDatabaseKinds())('capture interviews stored on %s', (kind) => 
       answerCapture({ store, clock, ids, viewer: viewer(), interview, answer: '   ', llmAvailable: false }),
     ).rejects.toEqual(expect.any(AppError));
     expect((await store.captureInterviews.get(tenantId, interview.id))?.version).toBe(interview.version);
+  });
+
+  it("settles for the answers' draft when the model has not delivered after the patience period", async () => {
+    const open = await store.captureInterviews.findOpenForAuthor(tenantId, author.id);
+    if (open)
+      await store.captureInterviews.compareAndSet({
+        ...open,
+        status: 'abandoned',
+        version: open.version + 1,
+      });
+    const drafting = await answerAll(true);
+    expect(drafting.status).toBe('drafting');
+
+    const early = await startOrResumeCapture({ store, clock, ids, viewer: viewer() });
+    expect(early.interview).toMatchObject({ status: 'drafting', version: drafting.version });
+
+    clock.advance(DRAFTING_PATIENCE_MS + 1_000);
+    const settled = await startOrResumeCapture({ store, clock, ids, viewer: viewer() });
+    expect(settled.interview).toMatchObject({ status: 'drafted', draftedWith: 'template' });
+    const check = await validateWorkflowDraft({ store, viewer: viewer(), workflowId: drafting.workflowId! });
+    expect(check.valid).toBe(true);
+    const late = await draftCaptureWithModel({
+      store,
+      clock,
+      ids,
+      llm: replying('{}'),
+      tenantId,
+      interviewId: drafting.id,
+    });
+    expect(late.kind).toBe('not-needed');
   });
 });
