@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { benchBot } from './bot';
 import { benchSlowModel } from './bot-slow-model';
 import { benchConnector } from './connector';
 import { benchMetrics } from './metrics';
 import { stopAllChildren } from './processes';
 import { benchStartup, printStartup } from './startup';
+import { measureTabSize, printTabSize } from './tab-size';
 
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
 
@@ -35,6 +37,8 @@ const metrics = () =>
 /** npm run bench: prints each figure beside a baseline measured in the same run (BENCH_ONLY=connector or metrics: that one only). */
 async function main(): Promise<void> {
   console.log(`Practica benchmarks on Node ${process.version}, ${new Date().toISOString()}`);
+  printTabSize(measureTabSize(path.resolve(__dirname, '..', '..', 'tab', 'dist')));
+  if (process.env.BENCH_ONLY === 'tab') return;
   if (process.env.BENCH_ONLY === 'connector') return connector();
   if (process.env.BENCH_ONLY === 'metrics') return metrics();
   printStartup(

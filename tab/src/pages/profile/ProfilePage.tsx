@@ -6,6 +6,7 @@ import { parseProfile, type ProfileDeliverable, type ProfileSession } from '../.
 import { useApiResource } from '../../api/useApiResource';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { LevelCard } from './LevelCard';
+import { MinutesSavedChart } from './MinutesSavedChart';
 import { useProfilePageStyles } from './ProfilePage.styles';
 import { SessionTimeline } from './SessionTimeline';
 
@@ -67,6 +68,7 @@ export function ProfilePage() {
           ))}
         </div>
       </section>
+      <MinutesSavedChart />
       <section className={styles.section} aria-labelledby="sessions-heading">
         <Subtitle1 as="h2" id="sessions-heading">
           Sessions and deliverables

@@ -17,6 +17,7 @@ import { useApiResource } from '../../api/useApiResource';
 import { LevelDistributionChart } from '../../charts/LevelDistributionChart';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import type { PageProps } from '../../shell/pages';
+import { CoachingList } from './CoachingList';
 import { ReportProfile } from './ReportProfile';
 import { useTeamPageStyles } from './TeamPage.styles';
 
@@ -87,6 +88,7 @@ function TeamOverview({ navigate }: Pick<PageProps, 'navigate'>) {
           </TableBody>
         </Table>
       </section>
+      <CoachingList navigate={navigate} />
       <section className={styles.section}>
         {summary ? (
           <LevelDistributionChart
