@@ -240,6 +240,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
           }),
         };
       },
+      nudges,
       tabDirectory: options.tabDirectory ?? path.resolve(__dirname, '..', '..', 'tab', 'dist'),
       dev: devTokens ? { issuer: devTokens, tenantId: DEMO_TENANT.id } : undefined,
     });

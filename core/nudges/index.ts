@@ -27,3 +27,4 @@ export { nudgePlanFromPayload, nudgePlanPayload, type NudgePlan } from './nudge-
 export type { NudgeMessage } from './nudge-message';
 export { LAPSE_NOTICE_DAYS, planEventNudges, planLapseWarnings, timeZoneOf } from './plan-nudges';
 export { composeNudge } from './compose-nudge';
+export { readNudgeReach, type NudgeReach } from './read-nudge-reach';

@@ -4,7 +4,15 @@ import type { HttpRouteHandler } from '@microsoft/teams.apps';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Clock, Ids, Logger, StatementsOnLrs, Store, VoidingStatementFactory } from '../../core';
+import type {
+  Clock,
+  Ids,
+  Logger,
+  NudgeStore,
+  StatementsOnLrs,
+  Store,
+  VoidingStatementFactory,
+} from '../../core';
 import type { LrsTarget } from '../../lms-connector/targets';
 import type { DevTokenIssuer, TokenVerifier } from '../auth';
 import { errorFields } from '../logger';
@@ -25,6 +33,7 @@ import { coachingRoutes } from './routes/coaching-routes';
 import { insightsRoutes } from './routes/insights-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { reviewRoutes } from './routes/review-routes';
+import { nudgeAdminRoutes } from './routes/nudge-admin-routes';
 import { settingsRoutes } from './routes/settings-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { workflowRoutes } from './routes/workflow-routes';
@@ -57,6 +66,8 @@ export type HttpAppOptions = {
   lrsTargetConfig?: Omit<LrsTargetConfigOptions, 'store' | 'clock' | 'ids' | 'targetsFor'>;
   /** The Graph directory sync's tenant and settings, when DIRECTORY_SYNC=graph. */
   directory?: DirectoryAdminOptions['directory'];
+  /** Nudge bookkeeping, for the admin's reach count (GET /admin/nudges/reach). */
+  nudges?: NudgeStore;
   tabDirectory: string;
   /** Present only in development mode; without it /dev/* does not exist. */
   dev?: { issuer: DevTokenIssuer; tenantId: string };
@@ -103,6 +114,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', metricsRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', coachingRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', insightsRoutes({ store: options.store, clock: options.clock }));
+  if (options.nudges) api.route('/', nudgeAdminRoutes({ nudges: options.nudges }));
   api.route(
     '/',
     lrsAdminRoutes({

@@ -238,5 +238,27 @@ describe('nudges: the bot follows up on its own, within the rules', () => {
     await pause(500);
     expect(refused).toBe(1);
     connector.intercept = null;
+
+    const everyone = (await server.store.people.list(DEMO_TENANT.id)).filter((person) => person.active);
+    const admin = everyone.find((person) => person.roles.includes('admin'))!;
+    const reach = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
+      headers: { authorization: `Bearer ${await server.devTokens!.issue(admin)}` },
+    });
+    expect(await reach.json()).toEqual({
+      activePeople: everyone.length,
+      reachable: 2, // Jordan and Rahul: Nadia's chat was refused, the others never talked to the bot
+      unreachable: everyone.length - 2,
+    });
+    const asEmployee = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
+      headers: { authorization: `Bearer ${await server.devTokens!.issue(people.jordan)}` },
+    });
+    expect(asEmployee.status).toBe(403);
+
+    // Reinstalling the app makes Nadia reachable again.
+    await chat.nadia.say('help', { type: 'installationUpdate', action: 'add', text: undefined });
+    const again = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
+      headers: { authorization: `Bearer ${await server.devTokens!.issue(admin)}` },
+    });
+    expect(((await again.json()) as { reachable: number }).reachable).toBe(3);
   });
 });

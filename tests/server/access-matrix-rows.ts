@@ -230,6 +230,12 @@ export function accessMatrix(): MatrixRow[] {
       request: () => ({ method: 'PATCH', path: '/admin/settings', body: { nudgesEnabled: true } }),
       expect: adminsOfTheirOwnTenant,
     },
+    get(
+      'GET /admin/nudges/reach',
+      '/admin/nudges/reach',
+      () => '/admin/nudges/reach',
+      adminsOfTheirOwnTenant,
+    ),
     get('GET /admin/lrs/targets', '/admin/lrs/targets', () => '/admin/lrs/targets', adminsOfTheirOwnTenant),
     get(
       'GET /admin/lrs/targets/{target}/dead-letters',
