@@ -27,6 +27,7 @@ export {
   IDLE_ABANDON_DAYS,
 } from './housekeep-sessions';
 export { readDeliverable, type DeliverableDocument } from './read-deliverable';
+export { readSession, type SessionSummary } from './read-session';
 export {
   deliverableParties,
   deliverableRole,

@@ -130,6 +130,26 @@ export function accessMatrix(): MatrixRow[] {
       true,
     ),
     get(
+      'GET /sessions/{id} shared for review: owner, manager (unless levels-only) and workflow author',
+      '/sessions/:id',
+      (context) => `/sessions/${context.sharedSessionId}`,
+      (persona, visibility) =>
+        statuses({
+          employee: 200,
+          manager: visibility === 'levels-only' ? 404 : 200,
+          author: 200,
+          others: 404,
+        })(persona),
+      true,
+    ),
+    get(
+      'GET /sessions/{id} not shared: its owner only',
+      '/sessions/:id',
+      (context) => `/sessions/${context.privateSessionId}`,
+      statuses({ employee: 200, others: 404 }),
+      true,
+    ),
+    get(
       'GET /sessions/{id}/deliverable not shared: its owner only',
       '/sessions/:id/deliverable',
       (context) => `/sessions/${context.privateSessionId}/deliverable`,
