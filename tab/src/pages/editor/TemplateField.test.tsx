@@ -1,4 +1,5 @@
 /** @jest-environment jest-fixed-jsdom */
+import { describe, expect, it } from '@jest/globals';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';

@@ -158,7 +158,7 @@ export function WorkflowEditor({ workflowId, areaNames, navigate }: Props) {
           </Body1>
         )}
         <ol className={styles.section} aria-label="Steps" style={{ listStyleType: 'none', padding: 0 }}>
-          {definition.steps.map((step, index) => (
+          {definition.steps.map((_step, index) => (
             <StepEditor
               key={index}
               definition={definition}

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { blankDefinition, type EditorDefinition, fromDraft, toDefinition } from './editorModel';
 import { availablePlaceholders, fillPreview, insertPlaceholder, suggestPlaceholders } from './placeholders';
 
