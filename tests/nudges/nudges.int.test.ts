@@ -16,6 +16,7 @@ import { runToFeedback } from '../bot/session-driver';
 import { workflowDefinition } from '../factories';
 import { startLocalConnector } from '../support/local-connector';
 import { startTestServer, type TestServer } from '../support/practica-server';
+import { testDatabaseKinds } from '../support/test-database';
 import { cardOf, cardText, type Card, TeamsUser } from '../support/teams-user';
 
 /** A clock the test moves; the server's worker, planners and sessions all read it. */
@@ -53,212 +54,218 @@ const cardsSaying = (user: TeamsUser, text: string): Card[] =>
 const startButtons = (card: Card) =>
   JSON.stringify(card).match(/"op":"start","workflowId":"[0-9a-f-]+"/g) ?? [];
 
-describe('nudges: the bot follows up on its own, within the rules', () => {
-  // Monday 30 November 2026, 10:00 UTC.
-  const clock = new ManualClock(Date.parse('2026-11-30T10:00:00Z'));
-  let server: TestServer;
-  let connector: Awaited<ReturnType<typeof startLocalConnector>>;
-  let people: Record<'jordan' | 'rahul' | 'nadia', Person>;
-  let chat: Record<'jordan' | 'rahul' | 'nadia', TeamsUser>;
-  let workflowId: string;
+describe.each(testDatabaseKinds())(
+  'nudges on %s: the bot follows up on its own, within the rules',
+  (kind) => {
+    // Monday 30 November 2026, 10:00 UTC.
+    const clock = new ManualClock(Date.parse('2026-11-30T10:00:00Z'));
+    let server: TestServer;
+    let connector: Awaited<ReturnType<typeof startLocalConnector>>;
+    let people: Record<'jordan' | 'rahul' | 'nadia', Person>;
+    let chat: Record<'jordan' | 'rahul' | 'nadia', TeamsUser>;
+    let workflowId: string;
 
-  beforeAll(async () => {
-    server = await startTestServer('pglite', {}, { llm: null, clock });
-    connector = await startLocalConnector();
-    const byEmail = async (name: string) =>
-      (await server.store.people.findByEmail(DEMO_TENANT.id, `${name}@northwind.example`))!;
-    people = {
-      jordan: await byEmail('jordan.ellis'),
-      rahul: await byEmail('rahul.mehta'),
-      nadia: await byEmail('nadia.haddad'),
-    };
-    const userOf = (person: Person) =>
-      new TeamsUser(server.url, connector, {
+    beforeAll(async () => {
+      server = await startTestServer(kind, {}, { llm: null, clock });
+      connector = await startLocalConnector();
+      const byEmail = async (name: string) =>
+        (await server.store.people.findByEmail(DEMO_TENANT.id, `${name}@northwind.example`))!;
+      people = {
+        jordan: await byEmail('jordan.ellis'),
+        rahul: await byEmail('rahul.mehta'),
+        nadia: await byEmail('nadia.haddad'),
+      };
+      const userOf = (person: Person) =>
+        new TeamsUser(server.url, connector, {
+          tenantId: DEMO_TENANT.id,
+          aadObjectId: person.aadObjectId,
+          displayName: person.displayName,
+        });
+      chat = { jordan: userOf(people.jordan), rahul: userOf(people.rahul), nadia: userOf(people.nadia) };
+      const base = workflowDefinition({ title: 'Variance memo' });
+      const published = await publishWorkflow({
+        store: server.store,
+        clock,
+        ids: randomIds,
         tenantId: DEMO_TENANT.id,
-        aadObjectId: person.aadObjectId,
-        displayName: person.displayName,
+        authorId: people.nadia.id,
+        definition: {
+          ...base,
+          steps: base.steps.map((step) =>
+            step.kind === 'generate'
+              ? { ...step, tips: 'Paste the ledger extract, not a summary of it.' }
+              : step,
+          ),
+        },
       });
-    chat = { jordan: userOf(people.jordan), rahul: userOf(people.rahul), nadia: userOf(people.nadia) };
-    const base = workflowDefinition({ title: 'Variance memo' });
-    const published = await publishWorkflow({
-      store: server.store,
-      clock,
-      ids: randomIds,
-      tenantId: DEMO_TENANT.id,
-      authorId: people.nadia.id,
-      definition: {
-        ...base,
-        steps: base.steps.map((step) =>
-          step.kind === 'generate'
-            ? { ...step, tips: 'Paste the ledger extract, not a summary of it.' }
-            : step,
-        ),
-      },
-    });
-    workflowId = published.workflow.id;
-  }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await connector?.close();
-  });
-
-  const queue = (plan: Omit<NudgePlan, 'runAt' | 'expiresAt'> & { runAt?: Date; expiresAt?: Date }) =>
-    server.store.jobs.enqueue({
-      tenantId: DEMO_TENANT.id,
-      kind: NUDGE_SEND_JOB,
-      payload: nudgePlanPayload({
-        runAt: clock.now(),
-        expiresAt: new Date(clock.now().getTime() + 10 * DAY_MS),
-        ...plan,
-      }),
-      runAt: plan.runAt ?? clock.now(),
-      uniqueKey: `nudge:${plan.key}`,
+      workflowId = published.workflow.id;
+    }, 60_000);
+    afterAll(async () => {
+      await server?.close();
+      await connector?.close();
     });
 
-  it('follows up a low-rated session the next working morning in the person’s time zone, once', async () => {
-    await chat.jordan.say('help', { localTimezone: 'Europe/Berlin' });
-    const first = await chat.jordan.click({ op: 'start', workflowId }, {}, { replyToId: 'nudge-card' });
-    await runToFeedback(chat.jordan, first, { ratings: 2, replyToId: 'nudge-card' });
+    const queue = (plan: Omit<NudgePlan, 'runAt' | 'expiresAt'> & { runAt?: Date; expiresAt?: Date }) =>
+      server.store.jobs.enqueue({
+        tenantId: DEMO_TENANT.id,
+        kind: NUDGE_SEND_JOB,
+        payload: nudgePlanPayload({
+          runAt: clock.now(),
+          expiresAt: new Date(clock.now().getTime() + 10 * DAY_MS),
+          ...plan,
+        }),
+        runAt: plan.runAt ?? clock.now(),
+        uniqueKey: `nudge:${plan.key}`,
+      });
 
-    // The planner runs every 15 minutes of the clock: it queues the follow-up for Tuesday 09:00 in Berlin.
-    clock.set('2026-11-30T10:20:00Z');
-    const [job] = await eventually(async () => {
-      const rows = await nudgeJobs(server.database.db, 'nudge:low_rating_follow_up:%');
-      return rows.length > 0 ? rows : null;
-    }, 'the follow-up to be planned');
-    expect(new Date(job!.run_at).toISOString()).toBe('2026-12-01T08:00:00.000Z');
-    await pause(300);
-    expect(cardsSaying(chat.jordan, 'did not go well')).toEqual([]);
+    it('follows up a low-rated session the next working morning in the person’s time zone, once', async () => {
+      await chat.jordan.say('help', { localTimezone: 'Europe/Berlin' });
+      const first = await chat.jordan.click({ op: 'start', workflowId }, {}, { replyToId: 'nudge-card' });
+      await runToFeedback(chat.jordan, first, { ratings: 2, replyToId: 'nudge-card' });
 
-    clock.set('2026-12-01T08:01:00Z');
-    const [followUp] = await eventually(() => {
-      const cards = cardsSaying(chat.jordan, 'did not go well');
-      return cards.length > 0 ? cards : null;
-    }, 'the follow-up card');
-    const said = cardText(followUp!);
-    expect(said).toContain('“Variance memo” did not go well yesterday: worth one more try');
-    expect(said).toContain('Paste the ledger extract, not a summary of it.');
-    expect(said).toContain('Reply “stop follow-ups” to stop these');
-    expect(startButtons(followUp!)).toEqual([`"op":"start","workflowId":"${workflowId}"`]);
+      // The planner runs every 15 minutes of the clock: it queues the follow-up for Tuesday 09:00 in Berlin.
+      clock.set('2026-11-30T10:20:00Z');
+      const [job] = await eventually(async () => {
+        const rows = await nudgeJobs(server.database.db, 'nudge:low_rating_follow_up:%');
+        return rows.length > 0 ? rows : null;
+      }, 'the follow-up to be planned');
+      expect(new Date(job!.run_at).toISOString()).toBe('2026-12-01T08:00:00.000Z');
+      await pause(300);
+      expect(cardsSaying(chat.jordan, 'did not go well')).toEqual([]);
 
-    // Another planner pass over the same events, later that day, sends nothing more.
-    clock.set('2026-12-01T09:30:00Z');
-    await pause(600);
-    expect(cardsSaying(chat.jordan, 'did not go well')).toHaveLength(1);
-  });
+      clock.set('2026-12-01T08:01:00Z');
+      const [followUp] = await eventually(() => {
+        const cards = cardsSaying(chat.jordan, 'did not go well');
+        return cards.length > 0 ? cards : null;
+      }, 'the follow-up card');
+      const said = cardText(followUp!);
+      expect(said).toContain('“Variance memo” did not go well yesterday: worth one more try');
+      expect(said).toContain('Paste the ledger extract, not a summary of it.');
+      expect(said).toContain('Reply “stop follow-ups” to stop these');
+      expect(startButtons(followUp!)).toEqual([`"op":"start","workflowId":"${workflowId}"`]);
 
-  it('reminds after a first run in the next week with a card that starts the workflow', async () => {
-    // Jordan's run on Monday 30 November: the reminder is for the week of 7 December, 09:00 Berlin.
-    const [job] = await nudgeJobs(server.database.db, `nudge:toward_l2:${people.jordan.id}:${workflowId}:1`);
-    expect(new Date(job!.run_at).toISOString()).toBe('2026-12-07T08:00:00.000Z');
-    clock.set('2026-12-07T08:00:00Z');
-    const [reminder] = await eventually(() => {
-      const cards = cardsSaying(chat.jordan, 'makes it a habit');
-      return cards.length > 0 ? cards : null;
-    }, 'the practice reminder');
-    expect(cardText(reminder!)).toContain('One more run of “Variance memo” this week makes it a habit');
-    expect(cardText(reminder!)).toContain('You have run it once.');
-    expect(startButtons(reminder!)).toEqual([`"op":"start","workflowId":"${workflowId}"`]);
-  });
+      // Another planner pass over the same events, later that day, sends nothing more.
+      clock.set('2026-12-01T09:30:00Z');
+      await pause(600);
+      expect(cardsSaying(chat.jordan, 'did not go well')).toHaveLength(1);
+    });
 
-  it('waits for working hours, sends at most two in any week, and stops when the person replies "stop"', async () => {
-    // Tuesday 8 December, 08:00 UTC: 03:00 in New York, where Rahul works.
-    clock.set('2026-12-08T08:00:00Z');
-    await chat.rahul.say('help', { localTimezone: 'America/New_York' });
-    for (const n of [1, 2, 3])
+    it('reminds after a first run in the next week with a card that starts the workflow', async () => {
+      // Jordan's run on Monday 30 November: the reminder is for the week of 7 December, 09:00 Berlin.
+      const [job] = await nudgeJobs(
+        server.database.db,
+        `nudge:toward_l2:${people.jordan.id}:${workflowId}:1`,
+      );
+      expect(new Date(job!.run_at).toISOString()).toBe('2026-12-07T08:00:00.000Z');
+      clock.set('2026-12-07T08:00:00Z');
+      const [reminder] = await eventually(() => {
+        const cards = cardsSaying(chat.jordan, 'makes it a habit');
+        return cards.length > 0 ? cards : null;
+      }, 'the practice reminder');
+      expect(cardText(reminder!)).toContain('One more run of “Variance memo” this week makes it a habit');
+      expect(cardText(reminder!)).toContain('You have run it once.');
+      expect(startButtons(reminder!)).toEqual([`"op":"start","workflowId":"${workflowId}"`]);
+    });
+
+    it('waits for working hours, sends at most two in any week, and stops when the person replies "stop"', async () => {
+      // Tuesday 8 December, 08:00 UTC: 03:00 in New York, where Rahul works.
+      clock.set('2026-12-08T08:00:00Z');
+      await chat.rahul.say('help', { localTimezone: 'America/New_York' });
+      for (const n of [1, 2, 3])
+        await queue({
+          kind: 'toward_l2',
+          personId: people.rahul.id,
+          key: `limit-test-${n}`,
+          data: { workflowId, runs: 1 },
+        });
+      await pause(600);
+      expect(cardsSaying(chat.rahul, 'makes it a habit')).toEqual([]);
+
+      // 09:00 in New York: two go out; the third waits a week after the first.
+      clock.set('2026-12-08T14:00:00Z');
+      await eventually(() => cardsSaying(chat.rahul, 'makes it a habit').length === 2, 'two reminders');
+      const waiting = await eventually(async () => {
+        const rows = (await nudgeJobs(server.database.db, 'nudge:limit-test-%@%')).filter(
+          (row) => row.status === 'queued',
+        );
+        return rows.length === 1 ? rows : null;
+      }, 'the third to wait');
+      expect(new Date(waiting[0]!.run_at).toISOString()).toBe('2026-12-15T14:00:00.000Z');
+
+      const answer = await chat.rahul.say('stop practice reminders');
+      expect(answer.map((sent) => sent.activity.text)).toEqual([
+        'Done: no more practice reminders. Reply “start practice reminders” to have them back.',
+      ]);
+      clock.set('2026-12-15T14:05:00Z');
+      await eventually(async () => {
+        const rows = await nudgeJobs(server.database.db, 'nudge:limit-test-%@%');
+        return rows.every((row) => row.status === 'done') ? rows : null;
+      }, 'the third to be dropped');
+      expect(cardsSaying(chat.rahul, 'makes it a habit')).toHaveLength(2);
+    });
+
+    it('marks someone who uninstalled the app as unreachable on a 403 and never retries them', async () => {
+      clock.set('2026-12-16T10:00:00Z');
+      await chat.nadia.say('help', { localTimezone: 'Europe/London' });
+      let refused = 0;
+      connector.intercept = ({ conversationId }) => {
+        if (conversationId !== chat.nadia.conversationId) return null;
+        refused++;
+        return {
+          status: 403,
+          body: { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } },
+        };
+      };
       await queue({
         kind: 'toward_l2',
-        personId: people.rahul.id,
-        key: `limit-test-${n}`,
+        personId: people.nadia.id,
+        key: 'uninstalled-1',
         data: { workflowId, runs: 1 },
       });
-    await pause(600);
-    expect(cardsSaying(chat.rahul, 'makes it a habit')).toEqual([]);
+      const [failed] = await eventually(async () => {
+        const rows = await nudgeJobs(server.database.db, 'nudge:uninstalled-1');
+        return rows[0]?.status === 'failed' ? rows : null;
+      }, 'the send to fail for good');
+      expect(failed!.attempts).toBe(1);
+      expect(refused).toBe(1);
 
-    // 09:00 in New York: two go out; the third waits a week after the first.
-    clock.set('2026-12-08T14:00:00Z');
-    await eventually(() => cardsSaying(chat.rahul, 'makes it a habit').length === 2, 'two reminders');
-    const waiting = await eventually(async () => {
-      const rows = (await nudgeJobs(server.database.db, 'nudge:limit-test-%@%')).filter(
-        (row) => row.status === 'queued',
+      // Later nudges are not even tried, and the admin API counts Nadia as unreachable.
+      await queue({
+        kind: 'toward_l2',
+        personId: people.nadia.id,
+        key: 'uninstalled-2',
+        data: { workflowId, runs: 1 },
+      });
+      await eventually(
+        async () => (await nudgeJobs(server.database.db, 'nudge:uninstalled-2'))[0]?.status === 'done',
+        'the second job',
       );
-      return rows.length === 1 ? rows : null;
-    }, 'the third to wait');
-    expect(new Date(waiting[0]!.run_at).toISOString()).toBe('2026-12-15T14:00:00.000Z');
+      clock.set('2026-12-17T10:00:00Z');
+      await pause(500);
+      expect(refused).toBe(1);
+      connector.intercept = null;
 
-    const answer = await chat.rahul.say('stop practice reminders');
-    expect(answer.map((sent) => sent.activity.text)).toEqual([
-      'Done: no more practice reminders. Reply “start practice reminders” to have them back.',
-    ]);
-    clock.set('2026-12-15T14:05:00Z');
-    await eventually(async () => {
-      const rows = await nudgeJobs(server.database.db, 'nudge:limit-test-%@%');
-      return rows.every((row) => row.status === 'done') ? rows : null;
-    }, 'the third to be dropped');
-    expect(cardsSaying(chat.rahul, 'makes it a habit')).toHaveLength(2);
-  });
+      const everyone = (await server.store.people.list(DEMO_TENANT.id)).filter((person) => person.active);
+      const admin = everyone.find((person) => person.roles.includes('admin'))!;
+      const reach = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
+        headers: { authorization: `Bearer ${await server.devTokens!.issue(admin)}` },
+      });
+      expect(await reach.json()).toEqual({
+        activePeople: everyone.length,
+        reachable: 2, // Jordan and Rahul: Nadia's chat was refused, the others never talked to the bot
+        unreachable: everyone.length - 2,
+      });
+      const asEmployee = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
+        headers: { authorization: `Bearer ${await server.devTokens!.issue(people.jordan)}` },
+      });
+      expect(asEmployee.status).toBe(403);
 
-  it('marks someone who uninstalled the app as unreachable on a 403 and never retries them', async () => {
-    clock.set('2026-12-16T10:00:00Z');
-    await chat.nadia.say('help', { localTimezone: 'Europe/London' });
-    let refused = 0;
-    connector.intercept = ({ conversationId }) => {
-      if (conversationId !== chat.nadia.conversationId) return null;
-      refused++;
-      return {
-        status: 403,
-        body: { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } },
-      };
-    };
-    await queue({
-      kind: 'toward_l2',
-      personId: people.nadia.id,
-      key: 'uninstalled-1',
-      data: { workflowId, runs: 1 },
+      // Reinstalling the app makes Nadia reachable again.
+      await chat.nadia.say('help', { type: 'installationUpdate', action: 'add', text: undefined });
+      const again = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
+        headers: { authorization: `Bearer ${await server.devTokens!.issue(admin)}` },
+      });
+      expect(((await again.json()) as { reachable: number }).reachable).toBe(3);
     });
-    const [failed] = await eventually(async () => {
-      const rows = await nudgeJobs(server.database.db, 'nudge:uninstalled-1');
-      return rows[0]?.status === 'failed' ? rows : null;
-    }, 'the send to fail for good');
-    expect(failed!.attempts).toBe(1);
-    expect(refused).toBe(1);
-
-    // Later nudges are not even tried, and the admin API counts Nadia as unreachable.
-    await queue({
-      kind: 'toward_l2',
-      personId: people.nadia.id,
-      key: 'uninstalled-2',
-      data: { workflowId, runs: 1 },
-    });
-    await eventually(
-      async () => (await nudgeJobs(server.database.db, 'nudge:uninstalled-2'))[0]?.status === 'done',
-      'the second job',
-    );
-    clock.set('2026-12-17T10:00:00Z');
-    await pause(500);
-    expect(refused).toBe(1);
-    connector.intercept = null;
-
-    const everyone = (await server.store.people.list(DEMO_TENANT.id)).filter((person) => person.active);
-    const admin = everyone.find((person) => person.roles.includes('admin'))!;
-    const reach = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
-      headers: { authorization: `Bearer ${await server.devTokens!.issue(admin)}` },
-    });
-    expect(await reach.json()).toEqual({
-      activePeople: everyone.length,
-      reachable: 2, // Jordan and Rahul: Nadia's chat was refused, the others never talked to the bot
-      unreachable: everyone.length - 2,
-    });
-    const asEmployee = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
-      headers: { authorization: `Bearer ${await server.devTokens!.issue(people.jordan)}` },
-    });
-    expect(asEmployee.status).toBe(403);
-
-    // Reinstalling the app makes Nadia reachable again.
-    await chat.nadia.say('help', { type: 'installationUpdate', action: 'add', text: undefined });
-    const again = await fetch(`${server.url}/api/v1/admin/nudges/reach`, {
-      headers: { authorization: `Bearer ${await server.devTokens!.issue(admin)}` },
-    });
-    expect(((await again.json()) as { reachable: number }).reachable).toBe(3);
-  });
-});
+  },
+);
