@@ -6,8 +6,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_TENANT } from '../../server/demo';
 import { launchChromium, saveScreenshot } from '../support/browser';
 import { builtTab } from '../support/built-tab';
+import { type Chat, startChat } from '../support/chat';
 import { type LocalLrs, startLocalLrs } from '../support/lrs';
-import { startTestServer, type TestServer } from '../support/practica-server';
+import type { TestServer } from '../support/practica-server';
+import { cardOf, cardText } from '../support/teams-user';
 
 /**
  * The tab's workflow editor and Settings page in real headless Chromium against the real server (demo tenant)
@@ -15,6 +17,7 @@ import { startTestServer, type TestServer } from '../support/practica-server';
  * settings, adds an LRS target and imports a CSV, and no one else opens Settings.
  */
 describe('authoring and settings in the tab', () => {
+  let chat: Chat;
   let server: TestServer;
   let lrs: LocalLrs;
   let browser: Browser;
@@ -23,16 +26,17 @@ describe('authoring and settings in the tab', () => {
   beforeAll(async () => {
     const tabDirectory = await builtTab();
     lrs = await startLocalLrs();
-    server = await startTestServer(
+    chat = await startChat(
       'pglite',
       { PRACTICA_SECRET_KEY: randomBytes(32).toString('base64') },
       { tabDirectory },
     );
+    server = chat.server;
     browser = await launchChromium();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+    await chat?.close();
     await lrs?.stop();
   });
   beforeEach(async () => {
@@ -139,6 +143,8 @@ describe('authoring and settings in the tab', () => {
       (workflow) => workflow.title === title,
     );
     expect(found?.author.name).toBe('Sofia Lindqvist');
+    const [offer] = await chat.userFor('jordan.ellis@northwind.example').say('find supplier price increase');
+    expect(cardText(cardOf(offer!)!)).toContain(title);
 
     await page.getByRole('tab', { name: 'Workflows', exact: true }).click();
     await page.getByRole('searchbox').fill('supplier price increase');
