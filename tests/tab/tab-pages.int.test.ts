@@ -168,7 +168,7 @@ describe('the tab in Chromium', () => {
 
     await page.getByRole('searchbox').fill('competitor');
     await page.waitForFunction(
-      `document.querySelectorAll('ul[aria-label="Workflows"] > li').length < ${all}`,
+      `(n => n > 0 && n < ${all})(document.querySelectorAll('ul[aria-label="Workflows"] > li').length)`,
     );
     const found = await cards.allTextContents();
     expect(found.length).toBeGreaterThan(0);
