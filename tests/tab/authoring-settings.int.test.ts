@@ -59,7 +59,7 @@ describe('authoring and settings in the tab', () => {
     return (await response.json()) as Record<string, unknown>;
   };
 
-  it('lets an author write a workflow with placeholder suggestions and a preview, fix the problem the server finds, publish it, and colleagues then find it', async () => {
+  it('lets an author write a workflow with placeholder suggestions and a preview, fix the problem the server finds, publish it (colleagues then find it, the bot offers it), and retire it', async () => {
     const page = await context.newPage();
     await signInAs(page, 'Sofia Lindqvist');
     await page.getByRole('tab', { name: 'Authoring' }).click();
@@ -156,9 +156,19 @@ describe('authoring and settings in the tab', () => {
     await page.getByRole('heading', { name: 'Usage of each version' }).waitFor();
     await page.getByRole('button', { name: 'Edit' }).click();
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe(title);
+
+    await page.getByRole('button', { name: 'Retire' }).click();
+    await page.getByText(/^Retired: it is no longer offered/).waitFor();
+    const after = await apiAs(
+      'jordan.ellis@northwind.example',
+      `/workflows?q=${encodeURIComponent('supplier price increase')}`,
+    );
+    expect((after['workflows'] as { title: string }[]).map((workflow) => workflow.title)).not.toContain(
+      title,
+    );
   });
 
-  it('lets an L&D admin change visibility and a skill area (and see a refusal), add and test an LRS target, import a CSV with a bad row and read the audit log', async () => {
+  it('lets an L&D admin change visibility and a skill area (and see a refusal), add and test an LRS target, import certificate and LMS-identifier CSVs each with a bad row, and read the audit log', async () => {
     const page = await context.newPage();
     await signInAs(page, 'Priya Raman');
     await page.getByRole('tab', { name: 'Settings' }).click();
@@ -221,6 +231,20 @@ describe('authoring and settings in the tab', () => {
     expect((certificates['certificates'] as { name: string }[]).map((item) => item.name)).toContain(
       'Advanced Excel',
     );
+
+    const identifiers = path.join(folder, 'lms-identifiers.csv');
+    writeFileSync(
+      identifiers,
+      'email,lms_identifier\njordan.ellis@northwind.example,LMS-4242\nnobody@elsewhere.example,LMS-9999\n',
+    );
+    await page.getByLabel('LMS identifiers CSV', { exact: true }).setInputFiles(identifiers);
+    await page.getByText('1 identifiers set, 0 unchanged, 1 rows not applied.').waitFor();
+    await expect(
+      page
+        .getByRole('list', { name: 'Rows not imported from the LMS identifiers CSV' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).resolves.toEqual([expect.stringMatching(/^Line 3: /)]);
 
     await page.getByRole('button', { name: 'Refresh the audit log' }).click();
     const audit = page.getByRole('table', { name: 'Audit log' });
