@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { Clock, Ids, Store } from '../ports';
-import { deliverableParties, deliverableRole, managerVisibilityOf } from '../sessions';
+import { sessionAsSeenBy } from '../sessions';
 import { REVIEW_NOTICE_JOB, type Review, type ReviewerRole } from './review';
 import { validateReview, type ReviewInput } from './review-scores';
 
@@ -25,20 +25,11 @@ export async function reviewDeliverable(options: {
   input: ReviewInput;
 }): Promise<ReviewResult> {
   const { store, tenantId, reviewerId } = options;
-  const session = await store.sessions.get(tenantId, options.sessionId);
-  if (!session) throw new AppError('not_found', NOT_SHARED_WITH_YOU);
-  const [owner, workflow, version, tenant] = await Promise.all([
-    store.people.get(tenantId, session.personId),
-    store.workflows.get(tenantId, session.workflowId),
-    store.workflows.getVersion(tenantId, session.workflowVersionId),
-    store.tenants.get(tenantId),
-  ]);
-  const role = deliverableRole(
-    deliverableParties(session, owner, workflow),
-    reviewerId,
-    managerVisibilityOf(tenant),
-  );
-  if (role === null) throw new AppError('not_found', NOT_SHARED_WITH_YOU);
+  const { session, version, role } = await sessionAsSeenBy({
+    ...options,
+    viewerId: reviewerId,
+    notFoundMessage: NOT_SHARED_WITH_YOU,
+  });
   if (role === 'owner')
     throw new AppError(
       'forbidden',

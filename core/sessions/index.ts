@@ -28,6 +28,7 @@ export {
 } from './housekeep-sessions';
 export { readDeliverable, type DeliverableDocument } from './read-deliverable';
 export { readSession, type SessionSummary } from './read-session';
+export { sessionAsSeenBy, type SessionAsSeen } from './session-as-seen-by';
 export {
   deliverableParties,
   deliverableRole,

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { Clock, Ids, Store } from '../ports';
-import { deliverableParties, deliverableRole, managerVisibilityOf } from './deliverable-access';
+import { sessionAsSeenBy } from './session-as-seen-by';
 
 export type DeliverableDocument = {
   sessionId: string;
@@ -23,21 +23,10 @@ export async function readDeliverable(options: {
   sessionId: string;
 }): Promise<DeliverableDocument> {
   const { store, tenantId, viewerId } = options;
-  const session = await store.sessions.get(tenantId, options.sessionId);
-  const notFound = new AppError('not_found', 'No deliverable of yours has that id.');
-  if (!session) throw notFound;
-  const [owner, workflow, version, tenant] = await Promise.all([
-    store.people.get(tenantId, session.personId),
-    store.workflows.get(tenantId, session.workflowId),
-    store.workflows.getVersion(tenantId, session.workflowVersionId),
-    store.tenants.get(tenantId),
-  ]);
-  const role = deliverableRole(
-    deliverableParties(session, owner, workflow),
-    viewerId,
-    managerVisibilityOf(tenant),
-  );
-  if (role === null) throw notFound;
+  const { session, owner, version, role } = await sessionAsSeenBy({
+    ...options,
+    notFoundMessage: 'No deliverable of yours has that id.',
+  });
   if (session.deliverable === null || session.deliverable === '') {
     throw new AppError(
       'not_found',

@@ -1,12 +1,7 @@
-import { AppError } from '../errors';
 import type { Clock, Ids, Store } from '../ports';
 import { activeMinutes } from './active-time';
-import {
-  deliverableParties,
-  deliverableRole,
-  managerVisibilityOf,
-  type DeliverableRole,
-} from './deliverable-access';
+import type { DeliverableRole } from './deliverable-access';
+import { sessionAsSeenBy } from './session-as-seen-by';
 import type { SessionFeedback, SessionPhase, SessionStatus } from './session';
 
 /**
@@ -60,21 +55,10 @@ export async function readSession(options: {
   sessionId: string;
 }): Promise<SessionSummary> {
   const { store, tenantId, viewerId } = options;
-  const notFound = new AppError('not_found', 'No session of yours has that id.');
-  const session = await store.sessions.get(tenantId, options.sessionId);
-  if (!session) throw notFound;
-  const [owner, workflow, version, tenant] = await Promise.all([
-    store.people.get(tenantId, session.personId),
-    store.workflows.get(tenantId, session.workflowId),
-    store.workflows.getVersion(tenantId, session.workflowVersionId),
-    store.tenants.get(tenantId),
-  ]);
-  const role = deliverableRole(
-    deliverableParties(session, owner, workflow),
-    viewerId,
-    managerVisibilityOf(tenant),
-  );
-  if (role === null) throw notFound;
+  const { session, workflow, version, role } = await sessionAsSeenBy({
+    ...options,
+    notFoundMessage: 'No session of yours has that id.',
+  });
   if (role !== 'owner')
     await store.audit.append({
       id: options.ids.uuid(),
