@@ -123,8 +123,8 @@ describe('the tab in Chromium', () => {
     await waiting.first().getByRole('button', { name: 'Review' }).click();
 
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Deliverable').waitFor();
-    const reviewed = (await dialog.getByLabel('Deliverable').textContent()) ?? '';
+    await dialog.getByLabel('Deliverable', { exact: true }).waitFor();
+    const reviewed = (await dialog.getByLabel('Deliverable', { exact: true }).textContent()) ?? '';
     expect(reviewed.length).toBeGreaterThan(100);
     const send = dialog.getByRole('button', { name: 'Send review' });
     expect(await send.isDisabled()).toBe(true);
