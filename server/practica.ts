@@ -266,7 +266,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       shareNoticeJob({ store, messenger }),
       nudgePlanJob({ store, nudges }),
       nudgeDailyPlanJob({ store }),
-      nudgeSendJob({ store, nudges, messenger }),
+      nudgeSendJob({ store, nudges, messenger, ids, reviewsUrl: `${config.publicBaseUrl}/reviews` }),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
       ...(llm
         ? [

@@ -1,4 +1,5 @@
 import { NUDGE_KIND_NAMES, type NudgeKind, type NudgeMessage } from '../../core';
+import { ActionSet, OpenUrlAction } from '@microsoft/teams.cards';
 import { button, buttons, card, heading, paragraph, subtle } from './card-kit';
 
 const quoted = (title: string) => `“${title}”`;
@@ -9,7 +10,7 @@ export function nudgeOptOutLine(kind: NudgeKind): string {
 }
 
 /** The card a nudge sends; what it says was worked out in core/nudges when it went out. */
-export function nudgeCard(message: NudgeMessage) {
+export function nudgeCard(message: NudgeMessage, links: { reviewsUrl: string }) {
   switch (message.kind) {
     case 'low_rating_follow_up': {
       const { colleagues } = message;
@@ -85,6 +86,23 @@ export function nudgeCard(message: NudgeMessage) {
             : button('Browse workflows', { op: 'browse' }),
         ),
         subtle(nudgeOptOutLine('lapse_warning')),
+      );
+    case 'manager_digest':
+      return card(
+        heading('Your team this week'),
+        paragraph(
+          `${message.activeReports} of your ${message.reports} ${message.reports === 1 ? 'report' : 'reports'} completed a workflow in the last 7 days.`,
+        ),
+        ...(message.awaitingReview > 0
+          ? [
+              paragraph(
+                `${message.awaitingReview} ${message.awaitingReview === 1 ? 'deliverable awaits' : 'deliverables await'} your review.`,
+              ),
+              new ActionSet(new OpenUrlAction(links.reviewsUrl, { title: 'Review in the tab' })),
+            ]
+          : []),
+        ...message.suggestions.map((suggestion) => paragraph(`${suggestion.reportName}: ${suggestion.text}`)),
+        subtle(nudgeOptOutLine(message.kind)),
       );
   }
 }

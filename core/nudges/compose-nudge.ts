@@ -1,6 +1,7 @@
-import { comingLapses } from '../coaching';
+import { comingLapses, readCoaching } from '../coaching';
 import type { Person } from '../people';
-import type { Store } from '../ports';
+import { DAY_MS, type Ids, type Store } from '../ports';
+import { listReviewRequests } from '../reviews/list-review-requests';
 import { weekKey } from '../proficiency';
 import type { Tenant } from '../tenants';
 import type { NudgeMessage } from './nudge-message';
@@ -20,6 +21,8 @@ export async function composeNudge(options: {
   person: Person;
   plan: NudgePlan;
   now: Date;
+  /** For the manager digest: coaching reads are written to the audit log under the manager. */
+  ids: Ids;
 }): Promise<NudgeMessage | null> {
   const { store, tenant, person, plan, now } = options;
   const workflowId = text(plan.data.workflowId);
@@ -113,6 +116,40 @@ export async function composeNudge(options: {
         level: lapse.level,
         lapsesOn: lapse.lapsesOn,
         workflow,
+      };
+    }
+    case 'manager_digest': {
+      const coaching = await readCoaching({
+        store,
+        clock: { now: () => now },
+        ids: options.ids,
+        viewer: { person, roles: ['manager'] },
+        limit: 50,
+      });
+      if (coaching.reports.length === 0) return null;
+      const reportIds = new Set(coaching.reports.map((report) => report.person.id));
+      const completions = await store.events.listEvidence(
+        tenant.id,
+        { personIds: [...reportIds], workflowIds: [] },
+        ['session.completed'],
+      );
+      const active = new Set(
+        completions
+          .filter((event) => event.personId && reportIds.has(event.personId))
+          .filter((event) => now.getTime() - event.occurredAt.getTime() < 7 * DAY_MS)
+          .map((event) => event.personId),
+      );
+      const awaiting = await listReviewRequests({ store, tenantId: tenant.id, reviewerId: person.id });
+      return {
+        kind: 'manager_digest',
+        reports: reportIds.size,
+        activeReports: active.size,
+        awaitingReview: awaiting.length,
+        suggestions: coaching.reports.flatMap((report) =>
+          report.suggestions[0]
+            ? [{ reportName: report.person.displayName, text: report.suggestions[0].text }]
+            : [],
+        ),
       };
     }
     default:

@@ -20,4 +20,14 @@ export type NudgeMessage =
       lapsesOn: string;
       /** The person's most recent workflow in that area, to run again. */
       workflow: { id: string; title: string } | null;
+    }
+  | {
+      kind: 'manager_digest';
+      reports: number;
+      /** Reports who completed a workflow in the last 7 days. */
+      activeReports: number;
+      /** Deliverables shared with the manager that they have not reviewed. */
+      awaitingReview: number;
+      /** One coaching suggestion per report that has one (core/coaching). */
+      suggestions: { reportName: string; text: string }[];
     };

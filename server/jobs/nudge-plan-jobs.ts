@@ -2,6 +2,7 @@ import {
   nudgePlanPayload,
   planEventNudges,
   planLapseWarnings,
+  planManagerDigests,
   type NudgePlan,
   type NudgeStore,
   type Store,
@@ -39,7 +40,7 @@ export function nudgePlanJob(options: { store: Store; nudges: NudgeStore }): Job
   };
 }
 
-/** Daily per tenant: lapse warnings for levels that would drop within a week. */
+/** Daily per tenant: lapse warnings for levels that would drop within a week, and managers' weekly digests. */
 export function nudgeDailyPlanJob(options: { store: Store }): JobDefinition {
   const { store } = options;
   return {
@@ -47,9 +48,18 @@ export function nudgeDailyPlanJob(options: { store: Store }): JobDefinition {
     async run(job, { now, logger }) {
       const tenant = await store.tenants.get(job.tenantId);
       if (!tenant) return;
-      const plans = await planLapseWarnings({ store, tenant, now });
-      const queued = await queueNudges(store, job.tenantId, plans);
-      logger.info('Daily nudges planned', { planned: plans.length, queued });
+      // Digests first: the lapse check assesses every L2 holder and takes longest.
+      const digests = await queueNudges(
+        store,
+        job.tenantId,
+        await planManagerDigests({ store, tenant, now }),
+      );
+      const warnings = await queueNudges(
+        store,
+        job.tenantId,
+        await planLapseWarnings({ store, tenant, now }),
+      );
+      logger.info('Daily nudges planned', { digests, warnings });
     },
     nextRunAt: (completedAt) => nextDailyRun(completedAt, 4),
   };

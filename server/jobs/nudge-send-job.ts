@@ -8,6 +8,7 @@ import {
   nudgeRulesOf,
   PermanentJobError,
   timeZoneOf,
+  type Ids,
   type NudgeStore,
   type Store,
 } from '../../core';
@@ -32,6 +33,9 @@ export function nudgeSendJob(options: {
   store: Store;
   nudges: NudgeStore;
   messenger: ConversationMessenger;
+  ids: Ids;
+  /** The tab's Reviews page, for the manager digest's button. */
+  reviewsUrl: string;
 }): JobDefinition {
   const { store, nudges, messenger } = options;
   return {
@@ -78,7 +82,7 @@ export function nudgeSendJob(options: {
         await waitUntil(decision.at, decision.reason);
         return;
       }
-      const message = await composeNudge({ store, tenant, person, plan, now });
+      const message = await composeNudge({ store, tenant, person, plan, now, ids: options.ids });
       if (!message || !reference) {
         log.info('Nudge no longer relevant');
         return;
@@ -108,7 +112,7 @@ export function nudgeSendJob(options: {
         return;
       }
       try {
-        await messenger.sendCard(reference, nudgeCard(message));
+        await messenger.sendCard(reference, nudgeCard(message, { reviewsUrl: options.reviewsUrl }));
       } catch (error) {
         await nudges.release(job.tenantId, plan.key);
         const status = connectorStatus(error);

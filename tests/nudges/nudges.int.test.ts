@@ -99,11 +99,28 @@ describe.each(testDatabaseKinds())(
         },
       });
       workflowId = published.workflow.id;
+      // Managers' digests are switched off for the tenant until their own test, so they do not count against
+      // the weekly limit the other tests measure.
+      expect((await settings({ nudges: { kinds: { manager_digest: false } } })).status).toBe(200);
     }, 60_000);
     afterAll(async () => {
       await server?.close();
       await connector?.close();
     });
+
+    const settings = async (change: unknown) => {
+      const admin = (await server.store.people.list(DEMO_TENANT.id)).find((person) =>
+        person.roles.includes('admin'),
+      )!;
+      return fetch(`${server.url}/api/v1/admin/settings`, {
+        method: 'PATCH',
+        headers: {
+          authorization: `Bearer ${await server.devTokens!.issue(admin)}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(change),
+      });
+    };
 
     const queue = (plan: Omit<NudgePlan, 'runAt' | 'expiresAt'> & { runAt?: Date; expiresAt?: Date }) =>
       server.store.jobs.enqueue({
@@ -266,6 +283,37 @@ describe.each(testDatabaseKinds())(
         headers: { authorization: `Bearer ${await server.devTokens!.issue(admin)}` },
       });
       expect(((await again.json()) as { reachable: number }).reachable).toBe(3);
+    });
+
+    it('sends a manager their weekly digest once, when the L&D admin switches it on', async () => {
+      const reports = (await server.store.people.list(DEMO_TENANT.id)).filter(
+        (person) => person.active && person.managerId === people.rahul.id,
+      );
+      expect(reports.length).toBeGreaterThan(0);
+      expect((await settings({ nudges: { kinds: { manager_digest: true } } })).status).toBe(200);
+      // Friday 18 December, 09:30 in New York: the daily planner runs and the digest goes out.
+      clock.set('2026-12-18T14:30:00Z');
+      const [digest] = await eventually(() => {
+        const cards = cardsSaying(chat.rahul, 'Your team this week');
+        return cards.length > 0 ? cards : null;
+      }, 'the manager digest');
+      const said = cardText(digest!);
+      expect(said).toContain(`0 of your ${reports.length} reports completed a workflow in the last 7 days.`);
+      expect(said).toContain('Reply “stop manager digest” to stop these');
+
+      // The next day's planner plans the same week's digest again: it is not sent twice.
+      clock.set('2026-12-19T14:30:00Z');
+      await pause(1_500);
+      expect(cardsSaying(chat.rahul, 'Your team this week')).toHaveLength(1);
+    });
+
+    it('refuses nudge settings that make no sense, and keeps what was stored', async () => {
+      const backwards = await settings({ nudges: { workingHours: { startHour: 18, endHour: 9 } } });
+      expect(backwards.status).toBe(400);
+      const unknownKind = await settings({ nudges: { kinds: { birthday_wishes: true } } });
+      expect(unknownKind.status).toBe(400);
+      const stored = await server.store.tenants.get(DEMO_TENANT.id);
+      expect(stored!.settings.nudges).toEqual({ kinds: { manager_digest: true } });
     });
   },
 );
