@@ -137,6 +137,7 @@ describe.each(testDatabaseKinds())(
 
     it('follows up a low-rated session the next working morning in the person’s time zone, once', async () => {
       await chat.jordan.say('help', { localTimezone: 'Europe/Berlin' });
+      await chat.nadia.say('help', { localTimezone: 'Europe/London' });
       const first = await chat.jordan.click({ op: 'start', workflowId }, {}, { replyToId: 'nudge-card' });
       await runToFeedback(chat.jordan, first, { ratings: 2, replyToId: 'nudge-card' });
 
@@ -160,6 +161,10 @@ describe.each(testDatabaseKinds())(
       expect(said).toContain('Paste the ledger extract, not a summary of it.');
       expect(said).toContain('Reply “stop follow-ups” to stop these');
       expect(startButtons(followUp!)).toEqual([`"op":"start","workflowId":"${workflowId}"`]);
+      // Nadia, the author, heard on Monday already (in working hours) that a colleague reused her workflow.
+      const [reuse] = cardsSaying(chat.nadia, 'was reused');
+      expect(cardText(reuse!)).toContain('Your workflow “Variance memo” was reused');
+      expect(cardText(reuse!)).toContain('A colleague completed it this week.');
 
       // Another planner pass over the same events, later that day, sends nothing more.
       clock.set('2026-12-01T09:30:00Z');
