@@ -26,5 +26,8 @@ export const PERSON_DATA_COVERAGE = {
   tenant_settings: 'no personal data',
   processed_activities: 'no personal data (Teams activity ids only)',
   xapi_target_state: 'no personal data',
-  capture_interviews: 'deleted with the person (their answers); the drafts they made are kept as workflow_drafts are',
+  capture_interviews:
+    'deleted with the person (their answers); the drafts they made are kept as workflow_drafts are',
+  nudge_deliveries: 'deleted with the person (foreign key cascade); not in the export yet',
+  nudge_preferences: 'deleted with the person (foreign key cascade); not in the export yet',
 } as const;
