@@ -1,58 +1,20 @@
-import { sql } from 'drizzle-orm';
 import {
   DAY_MS,
   nudgePlanPayload,
   publishWorkflow,
   randomIds,
-  type Clock,
   type NudgePlan,
   type Person,
 } from '../../core';
 import { DEMO_TENANT } from '../../server/demo';
 import { NUDGE_SEND_JOB } from '../../server/jobs';
-import type { Db } from '../../store';
-import { rowsOf } from '../../store/database';
 import { runToFeedback } from '../bot/session-driver';
 import { workflowDefinition } from '../factories';
 import { startLocalConnector } from '../support/local-connector';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { testDatabaseKinds } from '../support/test-database';
-import { cardOf, cardText, type Card, TeamsUser } from '../support/teams-user';
-
-/** A clock the test moves; the server's worker, planners and sessions all read it. */
-class ManualClock implements Clock {
-  constructor(private at: number) {}
-  now = () => new Date(this.at);
-  set(iso: string) {
-    this.at = Date.parse(iso);
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(read: () => Promise<T | null | undefined> | T | null | undefined, what: string) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await pause(40);
-  }
-}
-
-type JobRow = { unique_key: string; run_at: Date | string; status: string; attempts: number };
-const nudgeJobs = async (db: Db, like: string) =>
-  rowsOf<JobRow>(
-    await db.execute(
-      sql`select unique_key, run_at, status, attempts from jobs where kind = ${NUDGE_SEND_JOB} and unique_key like ${like} order by run_at`,
-    ),
-  );
-
-const cardsSaying = (user: TeamsUser, text: string): Card[] =>
-  user.received.map(cardOf).filter((card): card is Card => card !== null && cardText(card).includes(text));
-
-const startButtons = (card: Card) =>
-  JSON.stringify(card).match(/"op":"start","workflowId":"[0-9a-f-]+"/g) ?? [];
+import { cardText, TeamsUser } from '../support/teams-user';
+import { cardsSaying, eventually, ManualClock, nudgeJobs, pause, startButtons } from './nudge-test-kit';
 
 describe.each(testDatabaseKinds())(
   'nudges on %s: the bot follows up on its own, within the rules',
