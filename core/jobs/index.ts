@@ -1,1 +1,9 @@
-export { PermanentJobError, retryDelayMs, type Job, type JobStatus, type JobStore, type NewJob } from './job';
+export {
+  PermanentJobError,
+  RetryLaterError,
+  retryDelayMs,
+  type Job,
+  type JobStatus,
+  type JobStore,
+  type NewJob,
+} from './job';

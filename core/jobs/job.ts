@@ -65,3 +65,18 @@ export class PermanentJobError extends Error {
     this.name = 'PermanentJobError';
   }
 }
+
+/**
+ * Thrown by a job handler when the service it called said when to try again (a 429's Retry-After): the
+ * worker retries it then instead of after its own backoff. It still counts as an attempt.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RetryLaterError';
+  }
+}

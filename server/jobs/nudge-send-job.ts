@@ -7,27 +7,24 @@ import {
   nudgePlanPayload,
   nudgeRulesOf,
   PermanentJobError,
+  RetryLaterError,
   timeZoneOf,
   type Ids,
   type NudgeStore,
   type Store,
 } from '../../core';
+import { connectorFailure } from '../bot/connector-failure';
 import type { JobDefinition } from './job-definition';
 
 export const NUDGE_SEND_JOB = 'nudges.send';
-
-/** The HTTP status of a failed Bot Connector call (the Teams SDK's axios error), if it had one. */
-export function connectorStatus(error: unknown): number | null {
-  const response = (error as { response?: { status?: unknown } } | null)?.response;
-  return typeof response?.status === 'number' ? response.status : null;
-}
 
 /**
  * Sends one nudge instance when the rules allow it (core/nudges decideNudge): outside working hours or over
  * the weekly limit it is queued again for later; turned off, expired or no longer relevant it is dropped.
  * The instance is claimed in nudge_deliveries before the post, so it is sent at most once whatever the
  * number of instances. Teams' 403/404 (the app was uninstalled) marks the person unreachable and is not
- * retried; a 429 or a 5xx gives the claim back and fails the job, which the worker retries with backoff.
+ * retried; a 429 or a 5xx gives the claim back and fails the job, which the worker retries when Teams' Retry-After
+ * says, or else with its backoff.
  */
 export function nudgeSendJob(options: {
   store: Store;
@@ -115,7 +112,7 @@ export function nudgeSendJob(options: {
         await messenger.sendCard(reference, nudgeCard(message, { reviewsUrl: options.reviewsUrl }));
       } catch (error) {
         await nudges.release(job.tenantId, plan.key);
-        const status = connectorStatus(error);
+        const { status, retryAfterMs } = connectorFailure(error, now);
         if (status === 403 || status === 404) {
           await nudges.markUnreachable(job.tenantId, person.id, now);
           throw new PermanentJobError(
@@ -125,6 +122,10 @@ export function nudgeSendJob(options: {
             },
           );
         }
+        if (retryAfterMs !== null)
+          throw new RetryLaterError(`Teams asked to wait (${status ?? 'no status'})`, retryAfterMs, {
+            cause: error,
+          });
         throw error;
       }
       log.info('Nudge sent', { kind: plan.kind });

@@ -1,5 +1,6 @@
 import {
   PermanentJobError,
+  RetryLaterError,
   retryDelayMs,
   type Clock,
   type Job,
@@ -151,9 +152,11 @@ export class JobWorker {
     } catch (error) {
       const permanent = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       const now = clock.now();
-      const retryAt = permanent
-        ? null
-        : new Date(now.getTime() + retryDelayMs(job.attempts, this.options.random));
+      const delayMs =
+        error instanceof RetryLaterError
+          ? error.retryAfterMs
+          : retryDelayMs(job.attempts, this.options.random);
+      const retryAt = permanent ? null : new Date(now.getTime() + delayMs);
       await jobs
         .fail({
           jobId: job.id,

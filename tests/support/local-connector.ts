@@ -16,7 +16,7 @@ export type SentActivity = {
 };
 
 /** What a test may make the connector answer instead of accepting an activity (then it is not recorded). */
-export type ConnectorRefusal = { status: number; body: unknown };
+export type ConnectorRefusal = { status: number; body: unknown; headers?: Record<string, string> };
 export type ConnectorInterceptor = (request: {
   method: string;
   conversationId: string;
@@ -50,7 +50,7 @@ export async function startLocalConnector(): Promise<{
         const activity = JSON.parse(body) as SentActivity['activity'];
         const refusal = control.intercept?.({ method: request.method, conversationId, activity }) ?? null;
         if (refusal) {
-          response.writeHead(refusal.status, { 'content-type': 'application/json' });
+          response.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers });
           response.end(JSON.stringify(refusal.body));
           return;
         }
