@@ -146,7 +146,7 @@ export function registerBot(app: App, deps: BotDependencies): void {
     }
     const nudgeAnswer = await handleNudgeReply(deps, person, text);
     if (nudgeAnswer) {
-      await context.send(nudgeAnswer);
+      await sendAll(context, [nudgeAnswer]);
       return;
     }
     const captured = await handleCaptureText(deps, person, text, activity.id);

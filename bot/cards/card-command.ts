@@ -21,11 +21,13 @@ export const cardCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('abandon'), ...sessionRef }),
   z.object({ op: z.literal('capture') }),
   z.object({ op: z.literal('capture_stop'), interviewId: z.uuid() }),
+  z.object({ op: z.literal('nudges') }),
+  z.object({ op: z.literal('save_nudges') }),
 ]);
 
 export type CardCommand = z.infer<typeof cardCommandSchema>;
 
-/** The card's own inputs, by id: `input.<name>`, `note`, `edited`, `check.<n>`, `rating.<criterion>`, … */
+/** The card's own inputs, by id: `input.<name>`, `note`, `edited`, `check.<n>`, `rating.<criterion>`, `nudge.<kind>`, … */
 export type CardInputs = Record<string, string>;
 
 export function parseCardSubmission(data: unknown): { command: CardCommand; inputs: CardInputs } | null {

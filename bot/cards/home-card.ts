@@ -15,6 +15,8 @@ export type HomeCardModel = {
   suggestions: WorkflowSuggestion[];
   /** Authors and admins are offered "Capture my workflow". */
   canCapture?: boolean;
+  /** The bot sends reminders here: offer the card that chooses them. */
+  canChooseReminders?: boolean;
 };
 
 /** Welcome and "help": what Practica does, where the person left off, and workflows that suit them. */
@@ -53,6 +55,7 @@ export function homeCard(model: HomeCardModel) {
       paragraph('**Share how you work:** I can interview you and draft a workflow colleagues can reuse.'),
       buttons(button('Capture my workflow', { op: 'capture' })),
     );
+  if (model.canChooseReminders) items.push(buttons(button('My reminders', { op: 'nudges' })));
   items.push(
     subtle(
       'Type **find** and a few words to search workflows, **browse** to pick a skill area, **status** for where you are, and **pause**, **back** or **abandon** during a session.',

@@ -15,3 +15,4 @@ export {
   type CaptureSummaryModel,
 } from './capture-cards';
 export { nudgeCard, nudgeOptOutLine } from './nudge-cards';
+export { nudgeSettingsCard, type NudgeSettingsModel } from './nudge-settings-card';

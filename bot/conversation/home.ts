@@ -31,5 +31,6 @@ export async function buildHomeCard(deps: BotDependencies, person: Person) {
     current: currentModel,
     suggestions: recommendWorkflows({ person, workflows: candidates, usage, limit: SUGGESTIONS }),
     canCapture: mayAuthor({ person, roles: person.roles }),
+    canChooseReminders: deps.nudges !== undefined,
   });
 }

@@ -17,6 +17,7 @@ import { followUps } from './follow-ups';
 import { browseWorkflowsCard } from './find-workflows';
 import { buildHomeCard } from './home';
 import type { Outgoing } from './outgoing';
+import { nudgeSettingsFor, saveNudgeSettings } from '../nudges/nudge-settings';
 
 /** A card action's answer: the card that replaces the clicked one, and messages to send before it. */
 export type CardTurn = { card: IAdaptiveCard; before: Outgoing[] };
@@ -49,6 +50,9 @@ export async function handleCardCommand(
     return { card: await buildHomeCard(deps, person), before: [] };
   if (command.op === 'browse')
     return { card: await browseWorkflowsCard(deps, person, command.skillArea), before: [] };
+  if (command.op === 'nudges') return { card: await nudgeSettingsFor(deps, person), before: [] };
+  if (command.op === 'save_nudges')
+    return { card: await saveNudgeSettings(deps, person, inputs), before: [] };
   if (command.op === 'start') {
     let started: Awaited<ReturnType<typeof startSession>>;
     try {

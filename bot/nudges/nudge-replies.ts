@@ -1,13 +1,7 @@
-import {
-  NUDGE_KIND_NAMES,
-  NUDGE_KINDS,
-  personWantsNudge,
-  withNudgeChoice,
-  type NudgeKind,
-  type NudgePreferences,
-  type Person,
-} from '../../core';
+import { NUDGE_KIND_NAMES, NUDGE_KINDS, withNudgeChoice, type NudgeKind, type Person } from '../../core';
 import type { BotDependencies } from '../bot-dependencies';
+import { cardMessage, text as reply, type Outgoing } from '../conversation/outgoing';
+import { nudgeSettingsFor } from './nudge-settings';
 
 const ALL = ['nudges', 'reminders', 'all nudges', 'all reminders'];
 
@@ -22,29 +16,24 @@ export function parseNudgeChoice(text: string): { kind: NudgeKind | null; on: bo
   return kind ? { kind, on } : null;
 }
 
-/** What the person receives now, in a line per kind. */
-export function describeNudgeChoices(preferences: NudgePreferences): string {
-  return NUDGE_KINDS.map(
-    (kind) => `${NUDGE_KIND_NAMES[kind]}: ${personWantsNudge(preferences, kind) ? 'on' : 'off'}`,
-  ).join('\n');
-}
+const SETTINGS = ['nudges', 'my nudges', 'reminders', 'my reminders'];
 
 /**
- * Answers a reply that turns nudges off or on ("stop nudges", "stop follow-ups", "start department digest",
- * "nudges" to list them); null when the text is about something else.
+ * Answers a reply that turns nudges off or on ("stop nudges", "stop follow-ups", "start department digest"),
+ * or "nudges" with the settings card; null when the text is about something else.
  */
 export async function handleNudgeReply(
   deps: BotDependencies,
   person: Person,
   text: string,
-): Promise<string | null> {
+): Promise<Outgoing | null> {
   const { nudges } = deps;
   if (!nudges) return null;
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === 'nudges' || trimmed === 'my nudges') {
-    const preferences = await nudges.preferences(person.tenantId, person.id);
-    return `Your reminders from Practica:\n${describeNudgeChoices(preferences)}\n\nReply “stop <name>” or “start <name>” to change one, or “stop nudges” for all.`;
-  }
+  const trimmed = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!?]+$/, '');
+  if (SETTINGS.includes(trimmed)) return cardMessage(await nudgeSettingsFor(deps, person));
   const choice = parseNudgeChoice(text);
   if (!choice) return null;
   const before = await nudges.preferences(person.tenantId, person.id);
@@ -55,11 +44,15 @@ export async function handleNudgeReply(
     deps.clock.now(),
   );
   if (choice.kind === null)
-    return choice.on
-      ? 'Reminders are back on. Reply “stop nudges” at any time to stop them.'
-      : 'Done: Practica will not send you reminders any more. Reply “start nudges” to have them back.';
+    return reply(
+      choice.on
+        ? 'Reminders are back on. Reply “stop nudges” at any time to stop them.'
+        : 'Done: Practica will not send you reminders any more. Reply “start nudges” to have them back.',
+    );
   const name = NUDGE_KIND_NAMES[choice.kind];
-  return choice.on
-    ? `Done: ${name} are on.${before.allOff ? ' Your other reminders stay as they were.' : ''}`
-    : `Done: no more ${name}. Reply “start ${name}” to have them back.`;
+  return reply(
+    choice.on
+      ? `Done: ${name} are on.${before.allOff ? ' Your other reminders stay as they were.' : ''}`
+      : `Done: no more ${name}. Reply “start ${name}” to have them back.`,
+  );
 }

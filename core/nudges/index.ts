@@ -10,8 +10,10 @@ export {
 } from './nudge-settings';
 export {
   DEFAULT_NUDGE_PREFERENCES,
+  kindChosen,
   personWantsNudge,
   withNudgeChoice,
+  withNudgeChoices,
   type NudgePreferences,
 } from './nudge-preferences';
 export {

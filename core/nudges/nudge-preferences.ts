@@ -37,3 +37,22 @@ export function withNudgeChoice(
     kindsOn: on && OPT_IN_KINDS.includes(kind) ? [...kindsOn, kind] : kindsOn,
   };
 }
+
+/**
+ * The preferences after saving the settings card: each kind on or off as given (kinds left out stay as they
+ * were), and reminders as a whole on or off without forgetting the per-kind choices.
+ */
+export function withNudgeChoices(
+  preferences: NudgePreferences,
+  choices: { all: boolean; kinds: Partial<Record<NudgeKind, boolean>> },
+): NudgePreferences {
+  let next = preferences;
+  for (const [kind, on] of Object.entries(choices.kinds) as [NudgeKind, boolean][])
+    next = withNudgeChoice(next, kind, on);
+  return { ...next, allOff: !choices.all };
+}
+
+/** Whether the person chose this kind, whatever their switch for all reminders says. */
+export function kindChosen(preferences: NudgePreferences, kind: NudgeKind): boolean {
+  return personWantsNudge({ ...preferences, allOff: false }, kind);
+}
