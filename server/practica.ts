@@ -265,7 +265,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       reviewNoticeJob({ store, messenger }),
       shareNoticeJob({ store, messenger }),
       nudgePlanJob({ store, nudges }),
-      nudgeDailyPlanJob({ store }),
+      nudgeDailyPlanJob({ store, nudges }),
       nudgeSendJob({ store, nudges, messenger, ids, reviewsUrl: `${config.publicBaseUrl}/reviews` }),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
       ...(llm

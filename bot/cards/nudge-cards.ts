@@ -3,6 +3,7 @@ import { ActionSet, OpenUrlAction } from '@microsoft/teams.cards';
 import { button, buttons, card, heading, paragraph, subtle } from './card-kit';
 
 const quoted = (title: string) => `“${title}”`;
+const hours = (value: number) => `${value.toFixed(1).replace(/\.0$/, '')} h`;
 
 /** How to turn this kind (or every nudge) off, on every nudge. */
 export function nudgeOptOutLine(kind: NudgeKind): string {
@@ -86,6 +87,24 @@ export function nudgeCard(message: NudgeMessage, links: { reviewsUrl: string }) 
             : button('Browse workflows', { op: 'browse' }),
         ),
         subtle(nudgeOptOutLine('lapse_warning')),
+      );
+    case 'social_proof':
+      return card(
+        heading(`What colleagues in ${message.department} rated highly`),
+        ...message.workflows.flatMap((workflow) => [
+          paragraph(
+            workflow.people === null
+              ? `Colleagues in ${message.department} used ${quoted(workflow.workflowTitle)} in the last 7 days and rated it highly.`
+              : `${workflow.people} people in ${message.department} used ${quoted(workflow.workflowTitle)} in the last 7 days` +
+                  (workflow.hoursSavedEach === null
+                    ? ', rating it highly.'
+                    : `, saving ${hours(workflow.hoursSavedEach)} each.`),
+          ),
+          buttons(
+            button(`Start ${workflow.workflowTitle}`, { op: 'start', workflowId: workflow.workflowId }),
+          ),
+        ]),
+        subtle(nudgeOptOutLine(message.kind)),
       );
     case 'manager_digest':
       return card(

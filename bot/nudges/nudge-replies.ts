@@ -52,7 +52,7 @@ export async function handleNudgeReply(
   const name = NUDGE_KIND_NAMES[choice.kind];
   return reply(
     choice.on
-      ? `Done: ${name} are on.${before.allOff ? ' Your other reminders stay as they were.' : ''}`
+      ? `Done: ${name.endsWith('s') ? `${name} are` : `the ${name} is`} on.${before.allOff ? ' Your other reminders stay as they were.' : ''}`
       : `Done: no more ${name}. Reply “start ${name}” to have them back.`,
   );
 }

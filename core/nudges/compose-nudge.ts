@@ -6,6 +6,8 @@ import { weekKey } from '../proficiency';
 import type { Tenant } from '../tenants';
 import type { NudgeMessage } from './nudge-message';
 import type { NudgePlan } from './nudge-plan';
+import type { NudgeStore } from './nudge-store';
+import { composeDepartmentDigest } from './compose-department-digest';
 import { completionsUpTo, timeZoneOf } from './plan-nudges';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -17,6 +19,7 @@ const number = (value: unknown) => (typeof value === 'number' ? value : null);
  */
 export async function composeNudge(options: {
   store: Store;
+  nudges: NudgeStore;
   tenant: Tenant;
   person: Person;
   plan: NudgePlan;
@@ -152,6 +155,8 @@ export async function composeNudge(options: {
         ),
       };
     }
+    case 'social_proof':
+      return composeDepartmentDigest(options);
     default:
       return null;
   }

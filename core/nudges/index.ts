@@ -27,12 +27,8 @@ export { decideNudge, type NudgeDecision } from './decide-nudge';
 export type { NudgeStore } from './nudge-store';
 export { nudgePlanFromPayload, nudgePlanPayload, type NudgePlan } from './nudge-plan';
 export type { NudgeMessage } from './nudge-message';
-export {
-  LAPSE_NOTICE_DAYS,
-  planEventNudges,
-  planLapseWarnings,
-  planManagerDigests,
-  timeZoneOf,
-} from './plan-nudges';
+export { LAPSE_NOTICE_DAYS, planEventNudges, planLapseWarnings, timeZoneOf } from './plan-nudges';
 export { composeNudge } from './compose-nudge';
+export { HIGH_RATING } from './compose-department-digest';
+export { planDepartmentDigests, planManagerDigests } from './plan-weekly-digests';
 export { readNudgeReach, type NudgeReach } from './read-nudge-reach';

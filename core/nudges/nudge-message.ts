@@ -30,4 +30,16 @@ export type NudgeMessage =
       awaitingReview: number;
       /** One coaching suggestion per report that has one (core/coaching). */
       suggestions: { reportName: string; text: string }[];
+    }
+  | {
+      kind: 'social_proof';
+      department: string;
+      /** Workflows colleagues in the department rated highly in the last 7 days, most people first. */
+      workflows: {
+        workflowId: string;
+        workflowTitle: string;
+        /** How many colleagues, and the hours each saved on average: null below the minimum group size. */
+        people: number | null;
+        hoursSavedEach: number | null;
+      }[];
     };

@@ -35,6 +35,8 @@ export interface NudgeStore {
     from: Date,
     to: Date,
   ): Promise<DomainEvent[]>;
+  /** People who asked for this opt-in kind and have not switched all reminders off. */
+  peopleWhoChose(tenantId: string, kind: NudgeKind): Promise<string[]>;
   /** Active people, and how many of them the bot can message (a conversation, not refused by Teams). */
   reach(tenantId: string): Promise<{ activePeople: number; reachable: number }>;
 }

@@ -166,25 +166,3 @@ export async function planLapseWarnings(options: {
   }
   return plans;
 }
-
-/** Daily: each active manager's weekly digest, keyed by their local week so it goes out once a week. */
-export async function planManagerDigests(options: {
-  store: Store;
-  tenant: Tenant;
-  now: Date;
-}): Promise<NudgePlan[]> {
-  const { store, tenant, now } = options;
-  if (!tenantSendsNudge(tenant.settings, 'manager_digest')) return [];
-  const people = (await store.people.list(tenant.id)).filter((person) => person.active);
-  const managerIds = new Set(people.flatMap((person) => (person.managerId ? [person.managerId] : [])));
-  return people
-    .filter((person) => managerIds.has(person.id))
-    .map((manager) => ({
-      kind: 'manager_digest' as const,
-      personId: manager.id,
-      key: `manager_digest:${manager.id}:${weekKey(now, timeZoneOf(manager, tenant))}`,
-      runAt: now,
-      expiresAt: new Date(now.getTime() + 3 * DAY_MS),
-      data: {},
-    }));
-}

@@ -2,6 +2,7 @@ import {
   nudgePlanPayload,
   planEventNudges,
   planLapseWarnings,
+  planDepartmentDigests,
   planManagerDigests,
   type NudgePlan,
   type NudgeStore,
@@ -40,9 +41,12 @@ export function nudgePlanJob(options: { store: Store; nudges: NudgeStore }): Job
   };
 }
 
-/** Daily per tenant: lapse warnings for levels that would drop within a week, and managers' weekly digests. */
-export function nudgeDailyPlanJob(options: { store: Store }): JobDefinition {
-  const { store } = options;
+/**
+ * Daily per tenant: managers' weekly digests, department digests for those who asked, and lapse warnings for
+ * levels that would drop within a week.
+ */
+export function nudgeDailyPlanJob(options: { store: Store; nudges: NudgeStore }): JobDefinition {
+  const { store, nudges } = options;
   return {
     kind: NUDGE_DAILY_PLAN_JOB,
     async run(job, { now, logger }) {
@@ -54,12 +58,17 @@ export function nudgeDailyPlanJob(options: { store: Store }): JobDefinition {
         job.tenantId,
         await planManagerDigests({ store, tenant, now }),
       );
+      const departmentDigests = await queueNudges(
+        store,
+        job.tenantId,
+        await planDepartmentDigests({ store, nudges, tenant, now }),
+      );
       const warnings = await queueNudges(
         store,
         job.tenantId,
         await planLapseWarnings({ store, tenant, now }),
       );
-      logger.info('Daily nudges planned', { digests, warnings });
+      logger.info('Daily nudges planned', { digests, departmentDigests, warnings });
     },
     nextRunAt: (completedAt) => nextDailyRun(completedAt, 4),
   };

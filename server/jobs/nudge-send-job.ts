@@ -79,7 +79,15 @@ export function nudgeSendJob(options: {
         await waitUntil(decision.at, decision.reason);
         return;
       }
-      const message = await composeNudge({ store, tenant, person, plan, now, ids: options.ids });
+      const message = await composeNudge({
+        store,
+        nudges,
+        tenant,
+        person,
+        plan,
+        now,
+        ids: options.ids,
+      });
       if (!message || !reference) {
         log.info('Nudge no longer relevant');
         return;

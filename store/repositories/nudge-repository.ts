@@ -130,6 +130,19 @@ export function nudgeRepository(db: Db): NudgeStore {
         data: row.data as Record<string, unknown>,
       }));
     },
+    async peopleWhoChose(tenantId, kind) {
+      const rows = await db
+        .select({ personId: nudgePreferences.personId })
+        .from(nudgePreferences)
+        .where(
+          and(
+            eq(nudgePreferences.tenantId, tenantId),
+            eq(nudgePreferences.allOff, false),
+            sql`${nudgePreferences.kindsOn} @> ${JSON.stringify([kind])}::jsonb`,
+          ),
+        );
+      return rows.map((row) => row.personId);
+    },
     async reach(tenantId) {
       const [row] = await db
         .select({
