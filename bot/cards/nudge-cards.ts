@@ -1,8 +1,11 @@
-import { NUDGE_KIND_NAMES, type NudgeKind, type NudgeMessage } from '../../core';
+import { MIN_GROUP_SIZE, NUDGE_KIND_NAMES, type NudgeKind, type NudgeMessage } from '../../core';
 import { ActionSet, OpenUrlAction } from '@microsoft/teams.cards';
 import { button, buttons, card, heading, paragraph, subtle } from './card-kit';
 
 const quoted = (title: string) => `“${title}”`;
+const count = (value: number, noun: string) => `${value} ${noun}${value === 1 ? '' : 's'}`;
+const NOTES_SHOWN = 3;
+const clipped = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
 const hours = (value: number) => `${value.toFixed(1).replace(/\.0$/, '')} h`;
 
 /** How to turn this kind (or every nudge) off, on every nudge. */
@@ -104,6 +107,37 @@ export function nudgeCard(message: NudgeMessage, links: { reviewsUrl: string }) 
             button(`Start ${workflow.workflowTitle}`, { op: 'start', workflowId: workflow.workflowId }),
           ),
         ]),
+        subtle(nudgeOptOutLine(message.kind)),
+      );
+    case 'author_summary':
+      return card(
+        heading('Your workflows in the last 7 days'),
+        ...message.workflows.flatMap((workflow) => [
+          paragraph(
+            `**${quoted(workflow.workflowTitle)}**: ${count(workflow.started, 'run')} started, ${workflow.completed} completed` +
+              (workflow.colleaguesCompleted > 0
+                ? ` (by ${count(workflow.colleaguesCompleted, 'colleague')}).`
+                : '.') +
+              (workflow.meanScore === null ? '' : ` Mean score ${workflow.meanScore.toFixed(1)} of 5.`),
+          ),
+          ...workflow.whatBroke.map((broke) => {
+            const where = broke.stepTitle === null ? 'no step named' : quoted(broke.stepTitle);
+            return broke.notes === null
+              ? paragraph(
+                  `“What broke” named ${where} ${broke.count === 1 ? 'once' : `${broke.count} times`}.`,
+                )
+              : paragraph(
+                  `What broke (${where}): ${broke.notes
+                    .slice(0, NOTES_SHOWN)
+                    .map((note) => quoted(clipped(note)))
+                    .join('; ')}`,
+                );
+          }),
+          ...(workflow.withheld
+            ? [subtle(`Scores and notes are shown when ${MIN_GROUP_SIZE} or more people ran it in the week.`)]
+            : []),
+        ]),
+        subtle('The Workflows page in the Practica tab shows each step’s regenerations and edits.'),
         subtle(nudgeOptOutLine(message.kind)),
       );
     case 'manager_digest':

@@ -7,6 +7,7 @@ import type { Tenant } from '../tenants';
 import type { NudgeMessage } from './nudge-message';
 import type { NudgePlan } from './nudge-plan';
 import type { NudgeStore } from './nudge-store';
+import { composeAuthorSummary } from './compose-author-summary';
 import { composeDepartmentDigest } from './compose-department-digest';
 import { completionsUpTo, timeZoneOf } from './plan-nudges';
 
@@ -157,6 +158,8 @@ export async function composeNudge(options: {
     }
     case 'social_proof':
       return composeDepartmentDigest(options);
+    case 'author_summary':
+      return composeAuthorSummary(options);
     default:
       return null;
   }

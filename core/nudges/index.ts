@@ -30,5 +30,5 @@ export type { NudgeMessage } from './nudge-message';
 export { LAPSE_NOTICE_DAYS, planEventNudges, planLapseWarnings, timeZoneOf } from './plan-nudges';
 export { composeNudge } from './compose-nudge';
 export { HIGH_RATING } from './compose-department-digest';
-export { planDepartmentDigests, planManagerDigests } from './plan-weekly-digests';
+export { planAuthorSummaries, planDepartmentDigests, planManagerDigests } from './plan-weekly-digests';
 export { readNudgeReach, type NudgeReach } from './read-nudge-reach';

@@ -42,4 +42,21 @@ export type NudgeMessage =
         people: number | null;
         hoursSavedEach: number | null;
       }[];
+    }
+  | {
+      kind: 'author_summary';
+      /** The author's published workflows someone ran in the last 7 days, most completed first. */
+      workflows: {
+        workflowId: string;
+        workflowTitle: string;
+        started: number;
+        completed: number;
+        colleaguesCompleted: number;
+        /** Mean score (a reviewer's, else the self-rating), null when withheld or nobody rated it. */
+        meanScore: number | null;
+        /** Scores and notes are withheld: fewer than the minimum group ran it. */
+        withheld: boolean;
+        /** Steps named in "what broke", with the notes (null when withheld); then notes naming no step. */
+        whatBroke: { stepTitle: string | null; count: number; notes: string[] | null }[];
+      }[];
     };

@@ -63,3 +63,20 @@ export async function planDepartmentDigests(options: {
   );
   return weeklyPlans('social_proof', recipients, tenant, now);
 }
+
+/** Daily: the weekly summary for each active author of a published workflow. */
+export async function planAuthorSummaries(options: {
+  store: Store;
+  tenant: Tenant;
+  now: Date;
+}): Promise<NudgePlan[]> {
+  const { store, tenant, now } = options;
+  if (!tenantSendsNudge(tenant.settings, 'author_summary')) return [];
+  const authorIds = new Set(
+    (await store.workflows.listPublished(tenant.id)).map((workflow) => workflow.authorId),
+  );
+  const authors = (await store.people.list(tenant.id)).filter(
+    (person) => person.active && authorIds.has(person.id),
+  );
+  return weeklyPlans('author_summary', authors, tenant, now);
+}

@@ -2,6 +2,7 @@ import {
   nudgePlanPayload,
   planEventNudges,
   planLapseWarnings,
+  planAuthorSummaries,
   planDepartmentDigests,
   planManagerDigests,
   type NudgePlan,
@@ -42,8 +43,8 @@ export function nudgePlanJob(options: { store: Store; nudges: NudgeStore }): Job
 }
 
 /**
- * Daily per tenant: managers' weekly digests, department digests for those who asked, and lapse warnings for
- * levels that would drop within a week.
+ * Daily per tenant: managers' weekly digests, department digests for those who asked, authors' weekly
+ * summaries, and lapse warnings for levels that would drop within a week.
  */
 export function nudgeDailyPlanJob(options: { store: Store; nudges: NudgeStore }): JobDefinition {
   const { store, nudges } = options;
@@ -63,12 +64,17 @@ export function nudgeDailyPlanJob(options: { store: Store; nudges: NudgeStore })
         job.tenantId,
         await planDepartmentDigests({ store, nudges, tenant, now }),
       );
+      const authorSummaries = await queueNudges(
+        store,
+        job.tenantId,
+        await planAuthorSummaries({ store, tenant, now }),
+      );
       const warnings = await queueNudges(
         store,
         job.tenantId,
         await planLapseWarnings({ store, tenant, now }),
       );
-      logger.info('Daily nudges planned', { digests, departmentDigests, warnings });
+      logger.info('Daily nudges planned', { digests, departmentDigests, authorSummaries, warnings });
     },
     nextRunAt: (completedAt) => nextDailyRun(completedAt, 4),
   };
