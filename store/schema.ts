@@ -482,3 +482,12 @@ export const captureInterviews = pgTable(
   },
   (t) => [index('capture_interviews_author_idx').on(t.tenantId, t.authorId, t.status)],
 );
+
+/**
+ * The next moment a tenant's bot may post a nudge: each send takes the slot and moves it on by the spacing,
+ * in one statement, so every instance keeps to one per-tenant rate (Teams limits each app per tenant).
+ */
+export const nudgeSendSlots = pgTable('nudge_send_slots', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  nextFreeAt: ts('next_free_at').notNull(),
+});

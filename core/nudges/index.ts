@@ -2,6 +2,7 @@ export { NUDGE_KINDS, NUDGE_KIND_NAMES, OPT_IN_KINDS, isNudgeKind, type NudgeKin
 export {
   DEFAULT_WEEKLY_LIMIT,
   DEFAULT_WORKING_HOURS,
+  NUDGE_SENDS_PER_SECOND,
   nudgeRulesOf,
   tenantSendsNudge,
   type NudgeRules,

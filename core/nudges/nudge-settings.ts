@@ -13,6 +13,11 @@ export type TenantNudgeSettings = {
 };
 
 export const DEFAULT_WEEKLY_LIMIT = 2;
+/**
+ * Nudges posted per second per tenant, across all instances. Teams allows an app 50 requests per second per
+ * tenant, shared with replies in turns, streamed answers and notices: nudges keep to well under half of it.
+ */
+export const NUDGE_SENDS_PER_SECOND = 20;
 export const DEFAULT_WORKING_HOURS: WorkingHours = { startHour: 9, endHour: 17 };
 
 export type NudgeRules = { weeklyLimit: number; workingHours: WorkingHours };

@@ -35,6 +35,13 @@ export interface NudgeStore {
     from: Date,
     to: Date,
   ): Promise<DomainEvent[]>;
+  /**
+   * Takes the tenant's next free moment to post a nudge (now, or later when others took the slots before it)
+   * and moves it on by `spacingMs`, in one step across every instance.
+   */
+  takeSendSlot(tenantId: string, now: Date, spacingMs: number): Promise<Date>;
+  /** Teams asked this tenant's bot to wait (a 429's Retry-After): no slot before `until`. */
+  holdSends(tenantId: string, until: Date): Promise<void>;
   /** People who asked for this opt-in kind and have not switched all reminders off. */
   peopleWhoChose(tenantId: string, kind: NudgeKind): Promise<string[]>;
   /** Active people, and how many of them the bot can message (a conversation, not refused by Teams). */

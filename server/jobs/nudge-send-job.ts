@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { nudgeCard, type ConversationMessenger } from '../../bot';
 import {
   composeNudge,
@@ -6,6 +7,7 @@ import {
   nudgePlanFromPayload,
   nudgePlanPayload,
   nudgeRulesOf,
+  NUDGE_SENDS_PER_SECOND,
   PermanentJobError,
   RetryLaterError,
   timeZoneOf,
@@ -17,6 +19,8 @@ import { connectorFailure } from '../bot/connector-failure';
 import type { JobDefinition } from './job-definition';
 
 export const NUDGE_SEND_JOB = 'nudges.send';
+/** A send whose slot is further off than this is queued again for its slot instead of holding a worker. */
+const MAX_INLINE_WAIT_MS = 5_000;
 
 /**
  * Sends one nudge instance when the rules allow it (core/nudges decideNudge): outside working hours or over
@@ -24,7 +28,8 @@ export const NUDGE_SEND_JOB = 'nudges.send';
  * The instance is claimed in nudge_deliveries before the post, so it is sent at most once whatever the
  * number of instances. Teams' 403/404 (the app was uninstalled) marks the person unreachable and is not
  * retried; a 429 or a 5xx gives the claim back and fails the job, which the worker retries when Teams' Retry-After
- * says, or else with its backoff.
+ * says (holding the tenant's other nudges until then too), or else with its backoff. Posts keep to a per-tenant
+ * rate shared by every instance (nudge_send_slots).
  */
 export function nudgeSendJob(options: {
   store: Store;
@@ -33,11 +38,13 @@ export function nudgeSendJob(options: {
   ids: Ids;
   /** The tab's Reviews page, for the manager digest's button. */
   reviewsUrl: string;
+  sendsPerSecond?: number;
 }): JobDefinition {
   const { store, nudges, messenger } = options;
+  const spacingMs = 1000 / (options.sendsPerSecond ?? NUDGE_SENDS_PER_SECOND);
   return {
     kind: NUDGE_SEND_JOB,
-    async run(job, { now, logger }) {
+    async run(job, { now, logger, signal }) {
       const plan = nudgePlanFromPayload(job.payload);
       if (!plan) throw new PermanentJobError('nudge job without a valid plan');
       const log = logger.child({ nudge: plan.key });
@@ -116,7 +123,16 @@ export function nudgeSendJob(options: {
         else log.info('Nudge not sent', { reason: 'weekly_limit' });
         return;
       }
+      // The tenant's send rate: wait for this send's slot here when it is near, else queue it for then.
+      const slot = await nudges.takeSendSlot(job.tenantId, now, spacingMs);
+      const waitMs = slot.getTime() - now.getTime();
+      if (waitMs > MAX_INLINE_WAIT_MS) {
+        await nudges.release(job.tenantId, plan.key);
+        await waitUntil(slot, 'send_rate');
+        return;
+      }
       try {
+        if (waitMs > 0) await delay(waitMs, undefined, { signal });
         await messenger.sendCard(reference, nudgeCard(message, { reviewsUrl: options.reviewsUrl }));
       } catch (error) {
         await nudges.release(job.tenantId, plan.key);
@@ -130,10 +146,13 @@ export function nudgeSendJob(options: {
             },
           );
         }
-        if (retryAfterMs !== null)
+        if (retryAfterMs !== null) {
+          // Teams' limit is per app per tenant: every nudge to this tenant waits, not only this one.
+          await nudges.holdSends(job.tenantId, new Date(now.getTime() + retryAfterMs));
           throw new RetryLaterError(`Teams asked to wait (${status ?? 'no status'})`, retryAfterMs, {
             cause: error,
           });
+        }
         throw error;
       }
       log.info('Nudge sent', { kind: plan.kind });

@@ -7,7 +7,7 @@ import {
   type NudgeStore,
 } from '../../core';
 import { toNumber, type Db } from '../database';
-import { events, nudgeDeliveries, nudgePreferences, people } from '../schema';
+import { events, nudgeDeliveries, nudgePreferences, nudgeSendSlots, people } from '../schema';
 
 const kinds = (value: unknown) => (Array.isArray(value) ? value.filter(isNudgeKind) : []);
 
@@ -129,6 +129,31 @@ export function nudgeRepository(db: Db): NudgeStore {
         type: row.type as DomainEventType,
         data: row.data as Record<string, unknown>,
       }));
+    },
+    async takeSendSlot(tenantId, now, spacingMs) {
+      const next = new Date(now.getTime() + spacingMs);
+      const [row] = await db
+        .insert(nudgeSendSlots)
+        .values({ tenantId, nextFreeAt: next })
+        .onConflictDoUpdate({
+          target: nudgeSendSlots.tenantId,
+          set: {
+            nextFreeAt: sql`greatest(${nudgeSendSlots.nextFreeAt}, ${now.toISOString()}::timestamptz) + ${`${spacingMs} milliseconds`}::interval`,
+          },
+        })
+        .returning({ nextFreeAt: nudgeSendSlots.nextFreeAt });
+      return new Date((row?.nextFreeAt ?? next).getTime() - spacingMs);
+    },
+    async holdSends(tenantId, until) {
+      await db
+        .insert(nudgeSendSlots)
+        .values({ tenantId, nextFreeAt: until })
+        .onConflictDoUpdate({
+          target: nudgeSendSlots.tenantId,
+          set: {
+            nextFreeAt: sql`greatest(${nudgeSendSlots.nextFreeAt}, ${until.toISOString()}::timestamptz)`,
+          },
+        });
     },
     async peopleWhoChose(tenantId, kind) {
       const rows = await db

@@ -30,4 +30,5 @@ export const PERSON_DATA_COVERAGE = {
     'deleted with the person (their answers); the drafts they made are kept as workflow_drafts are',
   nudge_deliveries: 'deleted with the person (foreign key cascade); not in the export yet',
   nudge_preferences: 'deleted with the person (foreign key cascade); not in the export yet',
+  nudge_send_slots: 'no personal data (the tenant’s next free moment to send)',
 } as const;

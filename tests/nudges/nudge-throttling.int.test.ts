@@ -22,6 +22,7 @@ describe.each(testDatabaseKinds())('nudges when Teams asks the bot to slow down,
   let connector: Awaited<ReturnType<typeof startLocalConnector>>;
   let jordan: Person;
   let chat: TeamsUser;
+  let others: { person: Person; chat: TeamsUser }[];
   let workflowId: string;
 
   beforeAll(async () => {
@@ -36,6 +37,19 @@ describe.each(testDatabaseKinds())('nudges when Teams asks the bot to slow down,
       displayName: jordan.displayName,
     });
     await chat.say('help');
+    // Five Finance colleagues with the app installed, for the send rate.
+    const finance = (await server.store.people.list(DEMO_TENANT.id)).filter(
+      (person) => person.active && person.department === 'Finance' && person.id !== jordan.id,
+    );
+    others = finance.slice(0, 5).map((person) => ({
+      person,
+      chat: new TeamsUser(server.url, connector, {
+        tenantId: DEMO_TENANT.id,
+        aadObjectId: person.aadObjectId,
+        displayName: person.displayName,
+      }),
+    }));
+    for (const other of others) await other.chat.say('help');
     const published = await publishWorkflow({
       store: server.store,
       clock,
@@ -66,7 +80,7 @@ describe.each(testDatabaseKinds())('nudges when Teams asks the bot to slow down,
       uniqueKey: `nudge:${plan.key}`,
     });
 
-  it('waits as long as a 429’s Retry-After asks, then sends the nudge once', async () => {
+  it('waits as long as a 429’s Retry-After asks, holding the tenant’s other nudges too, then sends each once', async () => {
     let refused = 0;
     connector.intercept = ({ conversationId }) => {
       if (conversationId !== chat.conversationId || refused > 0) return null;
@@ -85,17 +99,48 @@ describe.each(testDatabaseKinds())('nudges when Teams asks the bot to slow down,
     // Teams' 90 seconds, not the worker's own first backoff (1 to 2 seconds).
     expect(new Date(waiting!.run_at).toISOString()).toBe('2026-12-02T11:01:30.000Z');
 
+    // Teams' limit is per app per tenant: a nudge to someone else queued meanwhile waits as long.
+    const colleague = others[0]!;
+    await queue({ personId: colleague.person.id, key: 'throttled-2' });
+    await eventually(async () => {
+      const rows = await nudgeJobs(server.database.db, 'nudge:throttled-2@%');
+      return rows.length === 1 && new Date(rows[0]!.run_at).toISOString() === '2026-12-02T11:01:30.000Z';
+    }, 'the other nudge to wait for the same moment');
+
     clock.set('2026-12-02T11:01:00Z');
     await pause(500);
     expect(cardsSaying(chat, 'makes it a habit')).toEqual([]);
+    expect(cardsSaying(colleague.chat, 'makes it a habit')).toEqual([]);
 
     clock.set('2026-12-02T11:01:30Z');
     await eventually(() => cardsSaying(chat, 'makes it a habit').length === 1, 'the nudge after the wait');
+    await eventually(
+      () => cardsSaying(colleague.chat, 'makes it a habit').length === 1,
+      'the other nudge after the wait',
+    );
     await eventually(
       async () => (await nudgeJobs(server.database.db, 'nudge:throttled-1'))[0]?.status === 'done',
       'the job to be done',
     );
     expect(refused).toBe(1);
     connector.intercept = null;
+  });
+
+  it('spaces a tenant’s nudges to keep under Teams’ per-tenant rate (20 a second)', async () => {
+    clock.set('2026-12-03T10:00:00Z');
+    const reminders = (user: TeamsUser) =>
+      user.received.filter((sent) => JSON.stringify(sent.activity).includes('makes it a habit'));
+    const before = others.map((other) => reminders(other.chat).length);
+    for (const [index, other] of others.entries())
+      await queue({ personId: other.person.id, key: `burst-${index}` });
+    const cards = await eventually(() => {
+      const received = others.map((other, index) => reminders(other.chat)[before[index]!]);
+      return received.every(Boolean) ? received : null;
+    }, 'a nudge to each of five people');
+    const times = cards.map((sent) => sent!.receivedAt!).sort((a, b) => a - b);
+    // 50 ms apart, whatever the worker's concurrency: 200 ms from the first to the fifth at least.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(190);
+    for (let index = 1; index < times.length; index++)
+      expect(times[index]! - times[index - 1]!).toBeGreaterThanOrEqual(30);
   });
 });
