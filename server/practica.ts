@@ -266,7 +266,14 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       shareNoticeJob({ store, messenger }),
       nudgePlanJob({ store, nudges }),
       nudgeDailyPlanJob({ store, nudges }),
-      nudgeSendJob({ store, nudges, messenger, ids, reviewsUrl: `${config.publicBaseUrl}/reviews` }),
+      nudgeSendJob({
+        store,
+        nudges,
+        messenger,
+        ids,
+        reviewsUrl: `${config.publicBaseUrl}/reviews`,
+        sendsPerSecond: config.nudgeSendsPerSecond,
+      }),
       ...(llm ? [generationJob({ store, clock, ids, llm, messenger })] : []),
       ...(llm
         ? [

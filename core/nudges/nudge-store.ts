@@ -37,9 +37,15 @@ export interface NudgeStore {
   ): Promise<DomainEvent[]>;
   /**
    * Takes the tenant's next free moment to post a nudge (now, or later when others took the slots before it)
-   * and moves it on by `spacingMs`, in one step across every instance.
+   * and moves it on by `spacingMs`, in one step across every instance. A slot further off than `maxWaitMs` is
+   * not taken: `taken` is false and `at` says when to come back.
    */
-  takeSendSlot(tenantId: string, now: Date, spacingMs: number): Promise<Date>;
+  takeSendSlot(
+    tenantId: string,
+    now: Date,
+    spacingMs: number,
+    maxWaitMs: number,
+  ): Promise<{ taken: boolean; at: Date }>;
   /** Teams asked this tenant's bot to wait (a 429's Retry-After): no slot before `until`. */
   holdSends(tenantId: string, until: Date): Promise<void>;
   /** People who asked for this opt-in kind and have not switched all reminders off. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { NUDGE_SENDS_PER_SECOND } from '../../core';
 import { parseDirectoryConfig, type DirectoryConfig } from './directory-config';
 import { parseLrsConnectorConfig, type LrsConnectorConfig } from './lrs-targets';
 import { parseSecretKey, type SecretKeyConfig } from './secret-key';
@@ -50,6 +51,7 @@ export const environmentSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(16),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  NUDGE_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(NUDGE_SENDS_PER_SECOND),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.optional(),
@@ -71,6 +73,8 @@ export type Config = {
   llm: { baseUrl?: string; apiKey?: string; model: string; timeoutMs: number } | null;
   requestBodyLimitBytes: number;
   worker: { concurrency: number; pollMs: number; leaseMs: number };
+  /** Nudges posted per second per tenant, across all instances (Teams allows 50 requests a second per tenant). */
+  nudgeSendsPerSecond: number;
   shutdownTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemo: boolean;
@@ -148,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       pollMs: values.WORKER_POLL_MS,
       leaseMs: values.JOB_LEASE_MS,
     },
+    nudgeSendsPerSecond: values.NUDGE_SENDS_PER_SECOND,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     logLevel: values.LOG_LEVEL,
     seedDemo: values.SEED_DEMO ?? values.PRACTICA_DEV_MODE,

@@ -19,7 +19,7 @@ import { connectorFailure } from '../bot/connector-failure';
 import type { JobDefinition } from './job-definition';
 
 export const NUDGE_SEND_JOB = 'nudges.send';
-/** A send whose slot is further off than this is queued again for its slot instead of holding a worker. */
+/** A send whose slot is further off than this is queued again for then (without taking it), not held in a worker. */
 const MAX_INLINE_WAIT_MS = 5_000;
 
 /**
@@ -123,14 +123,14 @@ export function nudgeSendJob(options: {
         else log.info('Nudge not sent', { reason: 'weekly_limit' });
         return;
       }
-      // The tenant's send rate: wait for this send's slot here when it is near, else queue it for then.
-      const slot = await nudges.takeSendSlot(job.tenantId, now, spacingMs);
-      const waitMs = slot.getTime() - now.getTime();
-      if (waitMs > MAX_INLINE_WAIT_MS) {
+      // The tenant's send rate: wait for this send's slot here when it is near, else come back for one then.
+      const slot = await nudges.takeSendSlot(job.tenantId, now, spacingMs, MAX_INLINE_WAIT_MS);
+      if (!slot.taken) {
         await nudges.release(job.tenantId, plan.key);
-        await waitUntil(slot, 'send_rate');
+        await waitUntil(slot.at, 'send_rate');
         return;
       }
+      const waitMs = slot.at.getTime() - now.getTime();
       try {
         if (waitMs > 0) await delay(waitMs, undefined, { signal });
         await messenger.sendCard(reference, nudgeCard(message, { reviewsUrl: options.reviewsUrl }));

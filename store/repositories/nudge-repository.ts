@@ -130,19 +130,24 @@ export function nudgeRepository(db: Db): NudgeStore {
         data: row.data as Record<string, unknown>,
       }));
     },
-    async takeSendSlot(tenantId, now, spacingMs) {
-      const next = new Date(now.getTime() + spacingMs);
-      const [row] = await db
+    async takeSendSlot(tenantId, now, spacingMs, maxWaitMs) {
+      const nowSql = sql`${now.toISOString()}::timestamptz`;
+      const slot = sql`greatest(${nudgeSendSlots.nextFreeAt}, ${nowSql})`;
+      const [taken] = await db
         .insert(nudgeSendSlots)
-        .values({ tenantId, nextFreeAt: next })
+        .values({ tenantId, nextFreeAt: new Date(now.getTime() + spacingMs) })
         .onConflictDoUpdate({
           target: nudgeSendSlots.tenantId,
-          set: {
-            nextFreeAt: sql`greatest(${nudgeSendSlots.nextFreeAt}, ${now.toISOString()}::timestamptz) + ${`${spacingMs} milliseconds`}::interval`,
-          },
+          set: { nextFreeAt: sql`${slot} + ${`${spacingMs} milliseconds`}::interval` },
+          setWhere: sql`${nudgeSendSlots.nextFreeAt} <= ${nowSql} + ${`${maxWaitMs} milliseconds`}::interval`,
         })
         .returning({ nextFreeAt: nudgeSendSlots.nextFreeAt });
-      return new Date((row?.nextFreeAt ?? next).getTime() - spacingMs);
+      if (taken) return { taken: true, at: new Date(taken.nextFreeAt.getTime() - spacingMs) };
+      const [held] = await db
+        .select({ nextFreeAt: nudgeSendSlots.nextFreeAt })
+        .from(nudgeSendSlots)
+        .where(eq(nudgeSendSlots.tenantId, tenantId));
+      return { taken: false, at: held?.nextFreeAt ?? now };
     },
     async holdSends(tenantId, until) {
       await db

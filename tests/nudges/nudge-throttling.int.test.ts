@@ -7,13 +7,13 @@ import {
   type Person,
 } from '../../core';
 import { DEMO_TENANT } from '../../server/demo';
-import { NUDGE_SEND_JOB } from '../../server/jobs';
+import { NUDGE_DAILY_PLAN_JOB, NUDGE_SEND_JOB } from '../../server/jobs';
 import { workflowDefinition } from '../factories';
 import { startLocalConnector } from '../support/local-connector';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { testDatabaseKinds } from '../support/test-database';
 import { TeamsUser } from '../support/teams-user';
-import { cardsSaying, eventually, ManualClock, nudgeJobs, pause } from './nudge-test-kit';
+import { cardsSaying, eventually, finishedRuns, ManualClock, nudgeJobs, pause } from './nudge-test-kit';
 
 describe.each(testDatabaseKinds())('nudges when Teams asks the bot to slow down, on %s', (kind) => {
   // Wednesday 2 December 2026, 11:00 UTC: working hours in the tenant's zone (UTC).
@@ -26,7 +26,8 @@ describe.each(testDatabaseKinds())('nudges when Teams asks the bot to slow down,
   let workflowId: string;
 
   beforeAll(async () => {
-    server = await startTestServer(kind, {}, { llm: null, clock });
+    // Four a second here (20 by default), so the spacing stands out from HTTP latency on a busy machine.
+    server = await startTestServer(kind, { NUDGE_SENDS_PER_SECOND: '4' }, { llm: null, clock });
     connector = await startLocalConnector();
     const byEmail = async (name: string) =>
       (await server.store.people.findByEmail(DEMO_TENANT.id, `${name}@northwind.example`))!;
@@ -126,8 +127,15 @@ describe.each(testDatabaseKinds())('nudges when Teams asks the bot to slow down,
     connector.intercept = null;
   });
 
-  it('spaces a tenant’s nudges to keep under Teams’ per-tenant rate (20 a second)', async () => {
+  it('spaces a tenant’s nudges to keep to the per-tenant rate', async () => {
+    // The day's planners run first: PGlite shares this process, and their queries would delay the posts.
+    const plannerRuns = await finishedRuns(server.database.db, NUDGE_DAILY_PLAN_JOB);
     clock.set('2026-12-03T10:00:00Z');
+    await eventually(
+      async () => (await finishedRuns(server.database.db, NUDGE_DAILY_PLAN_JOB)) > plannerRuns,
+      'the daily planner',
+    );
+    await pause(500);
     const reminders = (user: TeamsUser) =>
       user.received.filter((sent) => JSON.stringify(sent.activity).includes('makes it a habit'));
     const before = others.map((other) => reminders(other.chat).length);
@@ -138,9 +146,9 @@ describe.each(testDatabaseKinds())('nudges when Teams asks the bot to slow down,
       return received.every(Boolean) ? received : null;
     }, 'a nudge to each of five people');
     const times = cards.map((sent) => sent!.receivedAt!).sort((a, b) => a - b);
-    // 50 ms apart, whatever the worker's concurrency: 200 ms from the first to the fifth at least.
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(190);
+    // 250 ms apart, whatever the worker's concurrency: a second from the first to the fifth at least.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(950);
     for (let index = 1; index < times.length; index++)
-      expect(times[index]! - times[index - 1]!).toBeGreaterThanOrEqual(30);
+      expect(times[index]! - times[index - 1]!).toBeGreaterThanOrEqual(150);
   });
 });
