@@ -482,3 +482,37 @@ export const captureInterviews = pgTable(
   },
   (t) => [index('capture_interviews_author_idx').on(t.tenantId, t.authorId, t.status)],
 );
+
+/**
+ * Open Badges credentials of practice (core/credentials). An erased holder's row stays as the revocation
+ * record only: person, name and signed credential are cleared, `revoked_at` set.
+ */
+export const credentials = pgTable(
+  'credentials',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    skillArea: text('skill_area').notNull(),
+    holderName: text('holder_name'),
+    jwt: text('jwt'),
+    validFrom: ts('valid_from').notNull(),
+    validUntil: ts('valid_until').notNull(),
+    revokedAt: ts('revoked_at'),
+    revocationReason: text('revocation_reason'),
+  },
+  (t) => [
+    index('credentials_person_idx').on(t.tenantId, t.personId, t.skillArea),
+    index('credentials_revoked_idx').on(t.tenantId, t.revokedAt),
+  ],
+);
+
+/** Each tenant's credential signing key, generated on first use; the private key sealed with PRACTICA_SECRET_KEY. */
+export const credentialSigningKeys = pgTable('credential_signing_keys', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  keyId: text('key_id').notNull(),
+  algorithm: text('algorithm').notNull(),
+  publicJwk: jsonb('public_jwk').notNull(),
+  sealedPrivateJwk: text('sealed_private_jwk').notNull(),
+  createdAt: ts('created_at').notNull(),
+});

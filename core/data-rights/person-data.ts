@@ -1,4 +1,5 @@
 import type { Certificate } from '../certificates';
+import type { PracticeCredential } from '../credentials/practice-credential';
 import type { DomainEvent } from '../events';
 import type { Person } from '../people';
 import type { AuditEntry } from '../ports/store';
@@ -41,6 +42,8 @@ export type PersonDataSnapshot = {
   attestationsGiven: DomainEvent[];
   certificates: Certificate[];
   authoredWorkflows: { id: string; title: string; status: string }[];
+  /** Open Badges credentials of practice issued to them (with the signed VC-JWT). */
+  credentials: PracticeCredential[];
   statements: PersonStatement[];
   /** Audit entries whose subject is the person (who read their data, admin changes about them). */
   auditEntries: AuditEntry[];

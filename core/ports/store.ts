@@ -1,5 +1,6 @@
 import type { CaptureInterviewRepository } from '../capture/capture-repository';
 import type { CertificateRepository } from '../certificates';
+import type { CredentialRepository } from '../credentials/practice-credential';
 import type { PersonDataRepository } from '../data-rights/person-data';
 import type { LrsTargetRepository } from '../lrs-targets/stored-lrs-target';
 import type { DirectorySyncStateRepository } from '../directory/directory-sync-state';
@@ -179,6 +180,8 @@ export interface Store {
   xapiOutbox: XapiOutboxRepository;
   /** Course completions and credentials from the LMS (L1 evidence). */
   certificates: CertificateRepository;
+  /** Open Badges credentials of practice issued to people (core/credentials). */
+  credentials: CredentialRepository;
   /** Current levels per person and skill area, and their history. */
   levels: LevelRepository;
   /** Managers' and authors' rubric scores for deliverables shared for review. */

@@ -13,6 +13,9 @@ export const PERSON_DATA_COVERAGE = {
   levels: "theirs deleted; other people's evidence naming them rewritten",
   level_changes: "theirs deleted; other people's evidence naming them rewritten",
   certificates: 'deleted',
+  credentials:
+    'revoked: the revocation record stays (id, tenant, skill area, dates), holder, name and signed credential cleared',
+  credential_signing_keys: "no personal data (the tenant's signing key, sealed)",
   xapi_outbox: 'deleted (pending and held rows dropped); a voided statement queued per statement sent',
   jobs: 'jobs whose payload names them, their sessions or reviews of them deleted',
   workflows: 'kept for colleagues who use them; author "former colleague"',

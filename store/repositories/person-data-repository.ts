@@ -22,6 +22,7 @@ import {
   type StepRecord,
 } from '../../core';
 import type { Db } from '../database';
+import { credentialRepository, revokeErasedHoldersCredentials } from './credential-repository';
 import {
   auditLog,
   certificates,
@@ -140,6 +141,7 @@ export function personDataRepository(db: Db): PersonDataRepository {
           source: row.source as CertificateSource,
         })),
         authoredWorkflows: authored,
+        credentials: await credentialRepository(db).listForPerson(tenantId, personId),
         statements: statementRows.map((row) => ({
           target: row.target,
           statementId: row.statementId,
@@ -223,6 +225,7 @@ export function personDataRepository(db: Db): PersonDataRepository {
           .where(and(eq(certificates.tenantId, tenantId), eq(certificates.personId, personId)))
           .returning({ id: certificates.id }),
       );
+      count('credentials', await revokeErasedHoldersCredentials(db, tenantId, personId));
       count(
         'xapi_outbox',
         await db
