@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import {
   randomIds,
   systemClock,
+  withCredentialRequests,
   withLevelTracking,
   withMetricRollups,
   type Clock,
@@ -15,6 +16,7 @@ import {
 } from '../core';
 import {
   createStore,
+  credentialKeyRepository,
   nudgeRepository,
   isFullyMigrated,
   migrateDatabase,
@@ -29,6 +31,7 @@ import { withXapiOutbox } from '../lms-connector/outbox';
 import { voidingStatement } from '../lms-connector/statements';
 import { LrsTargetCatalog } from './lrs-targets/lrs-target-catalog';
 import { aesGcmSecretBox } from './secrets/aes-gcm-secret-box';
+import { joseCredentialSigner, sealedKeyStore } from './credentials';
 import type { LrsTarget } from '../lms-connector/targets';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
 import { createTeamsBot } from './bot/create-teams-app';
@@ -38,6 +41,7 @@ import { DEMO_TENANT } from './demo';
 import { createHttpApp } from './http';
 import {
   certificateSyncJob,
+  credentialIssueJob,
   directorySyncJobs,
   generationJob,
   captureDraftJob,
@@ -102,7 +106,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       // The seed plays history through the use cases; levels follow it as they would in production, and it
       // reads immutable workflow versions (every action) through the same caches as the bot.
       const lockedStore = withLevelTracking(
-        withMetricRollups(withReadCaches(createStore(lockedDb, ids))),
+        withCredentialRequests(withMetricRollups(withReadCaches(createStore(lockedDb, ids)))),
         ids,
       );
       if (config.seedDemo && (await lockedStore.tenants.list()).length === 0) {
@@ -129,16 +133,26 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     // re-assesses the levels it is evidence for (whose level.changed events reach the outbox too), and
     // updates the metric rollups it changes.
     const store = withLevelTracking(
-      withMetricRollups(
-        withXapiOutbox(createStore(database.db, ids), {
-          targetsFor: lrsTargets,
-          baseUrl: config.publicBaseUrl,
-          ids,
-          logger: logger.child({ component: 'xapi-outbox' }),
-        }),
+      withCredentialRequests(
+        withMetricRollups(
+          withXapiOutbox(createStore(database.db, ids), {
+            targetsFor: lrsTargets,
+            baseUrl: config.publicBaseUrl,
+            ids,
+            logger: logger.child({ component: 'xapi-outbox' }),
+          }),
+        ),
       ),
       ids,
     );
+    // Credentials of practice are signed with each tenant's key, sealed by PRACTICA_SECRET_KEY; without it
+    // (outside development mode) none are issued.
+    const credentialKeys = secrets
+      ? sealedKeyStore({ keys: credentialKeyRepository(database.db), secrets, clock })
+      : null;
+    const credentialIssuing = credentialKeys
+      ? { signer: joseCredentialSigner(credentialKeys), baseUrl: config.publicBaseUrl }
+      : null;
     const devTokens = config.devMode
       ? await createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID)
       : null;
@@ -241,6 +255,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         };
       },
       nudges,
+      credentials: { baseUrl: config.publicBaseUrl, keyStore: credentialKeys },
       tabDirectory: options.tabDirectory ?? path.resolve(__dirname, '..', '..', 'tab', 'dist'),
       dev: devTokens ? { issuer: devTokens, tenantId: DEMO_TENANT.id } : undefined,
     });
@@ -261,7 +276,8 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     const definitions = [
       ...directoryJobs,
       housekeepingJob(store, ids),
-      levelLapseJob(store, ids),
+      levelLapseJob(store, ids, credentialIssuing),
+      credentialIssueJob(store, ids, credentialIssuing),
       reviewNoticeJob({ store, messenger }),
       shareNoticeJob({ store, messenger }),
       nudgePlanJob({ store, nudges }),

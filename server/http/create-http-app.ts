@@ -15,12 +15,15 @@ import type {
 } from '../../core';
 import type { LrsTarget } from '../../lms-connector/targets';
 import type { DevTokenIssuer, TokenVerifier } from '../auth';
+import type { CredentialKeyStore } from '../credentials';
 import { errorFields } from '../logger';
 import { authenticate } from './authenticate';
 import { appErrorResponse, errorResponse } from './error-response';
 import { MalformedJsonError } from './read-json-body';
 import { botRoutes } from './routes/bot-routes';
 import { certificateRoutes } from './routes/certificate-routes';
+import { credentialRoutes } from './routes/credential-routes';
+import { myCredentialRoutes } from './routes/my-credential-routes';
 import { dataRightsRoutes } from './routes/data-rights-routes';
 import { devRoutes } from './routes/dev-routes';
 import { directoryAdminRoutes, type DirectoryAdminOptions } from './routes/directory-admin-routes';
@@ -69,6 +72,8 @@ export type HttpAppOptions = {
   /** Nudge bookkeeping, for the admin's reach count (GET /admin/nudges/reach). */
   nudges?: NudgeStore;
   tabDirectory: string;
+  /** Credentials of practice: the deployment's base URL (credential links) and the signing key store, if any. */
+  credentials?: { baseUrl: string; keyStore: CredentialKeyStore | null };
   /** Present only in development mode; without it /dev/* does not exist. */
   dev?: { issuer: DevTokenIssuer; tenantId: string };
 };
@@ -93,6 +98,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   app.route('/', healthRoutes(options.readiness, options.isDraining));
   app.route('/', botRoutes(options.handleMessages));
   app.route('/', xapiProfileRoutes());
+  if (options.credentials)
+    app.route('/', credentialRoutes({ store: options.store, clock: options.clock, ...options.credentials }));
 
   const api = new Hono<HttpEnv>();
   api.use(
@@ -111,6 +118,11 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', workflowRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
   api.route('/', settingsRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
   api.route('/', certificateRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
+  if (options.credentials)
+    api.route(
+      '/',
+      myCredentialRoutes({ store: options.store, clock: options.clock, baseUrl: options.credentials.baseUrl }),
+    );
   api.route('/', metricsRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', coachingRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', insightsRoutes({ store: options.store, clock: options.clock }));

@@ -14,3 +14,4 @@ export {
 } from './directory-sync-job';
 export { nudgeSendJob, NUDGE_SEND_JOB } from './nudge-send-job';
 export { nudgeDailyPlanJob, nudgePlanJob, NUDGE_DAILY_PLAN_JOB, NUDGE_PLAN_JOB } from './nudge-plan-jobs';
+export { credentialIssueJob, type CredentialIssuing } from './credential-issue-job';

@@ -232,6 +232,13 @@ export function accessMatrix(): MatrixRow[] {
       workflowManagers(200),
     ),
     get('GET /me/certificates', '/me/certificates', () => '/me/certificates', everyoneSignedIn),
+    get('GET /me/credentials', '/me/credentials', () => '/me/credentials', everyoneSignedIn),
+    get(
+      'GET /me/credentials/{id}/download of a credential nobody signed in holds: 404 for everyone',
+      '/me/credentials/:id/download',
+      () => '/me/credentials/6f1c2b3a-0000-4000-8000-000000000001/download',
+      statuses({ others: 404 }),
+    ),
     post(
       "POST /admin/certificates/import: admins; another tenant's admin cannot name our people (400)",
       '/admin/certificates/import',
