@@ -23,7 +23,14 @@ async function practisedAreas(store: Store, tenantId: string, personId: string, 
     const validUntil = new Date(lastRun + thresholds.lapseDays * DAY_MS);
     if (validUntil.getTime() <= now.getTime()) return [];
     const area = settings?.skillAreas.find((candidate) => candidate.id === assessment.skillArea);
-    return [{ skillArea: area ?? { id: assessment.skillArea, name: assessment.skillArea }, runs, validUntil, thresholds }];
+    return [
+      {
+        skillArea: area ?? { id: assessment.skillArea, name: assessment.skillArea },
+        runs,
+        validUntil,
+        thresholds,
+      },
+    ];
   });
 }
 
@@ -48,7 +55,10 @@ export async function issueDueCredentials(options: {
   now: Date;
 }): Promise<PracticeCredential[]> {
   const { store, ids, signer, baseUrl, tenantId, personId, now } = options;
-  const [tenant, person] = await Promise.all([store.tenants.get(tenantId), store.people.get(tenantId, personId)]);
+  const [tenant, person] = await Promise.all([
+    store.tenants.get(tenantId),
+    store.people.get(tenantId, personId),
+  ]);
   if (!tenant || !person || !person.active) return [];
   const existing = await store.credentials.listForPerson(tenantId, personId);
   const issued: PracticeCredential[] = [];
@@ -82,7 +92,8 @@ export async function issueDueCredentials(options: {
     const stored = await store.transaction(async (tx) => {
       // One issuer at a time per tenant: a job and the daily renewal cannot both issue the same credential.
       await tx.tenants.getForUpdate(tenantId);
-      if (holdsValid(await tx.credentials.listForPerson(tenantId, personId), due.skillArea.id, now)) return false;
+      if (holdsValid(await tx.credentials.listForPerson(tenantId, personId), due.skillArea.id, now))
+        return false;
       await tx.credentials.insert(signed);
       await tx.events.append(credentialIssuedEvent(ids.uuid(), signed));
       return true;

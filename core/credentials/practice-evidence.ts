@@ -14,7 +14,9 @@ export type PracticeEvidence = {
 };
 
 const mean = (values: number[]) =>
-  values.length === 0 ? null : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
+  values.length === 0
+    ? null
+    : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
 
 /** The holder's completed runs in one skill area, per workflow, most practised first. */
 export function practiceEvidence(runs: PracticeRun[]): PracticeEvidence[] {

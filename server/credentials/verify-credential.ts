@@ -42,7 +42,8 @@ export async function verifyCredential(options: {
     });
     return { verified: true, credential: payload as Record<string, unknown> };
   } catch (error) {
-    if (error instanceof errors.JWTExpired) return { verified: false, reason: 'expired', credential: claimed };
+    if (error instanceof errors.JWTExpired)
+      return { verified: false, reason: 'expired', credential: claimed };
     if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf')
       return { verified: false, reason: 'not-yet-valid', credential: claimed };
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey)

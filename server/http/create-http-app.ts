@@ -121,7 +121,11 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   if (options.credentials)
     api.route(
       '/',
-      myCredentialRoutes({ store: options.store, clock: options.clock, baseUrl: options.credentials.baseUrl }),
+      myCredentialRoutes({
+        store: options.store,
+        clock: options.clock,
+        baseUrl: options.credentials.baseUrl,
+      }),
     );
   api.route('/', metricsRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', coachingRoutes({ store: options.store, clock: options.clock, ids: options.ids }));

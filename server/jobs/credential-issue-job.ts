@@ -25,7 +25,14 @@ export function credentialIssueJob(store: Store, ids: Ids, issuing: CredentialIs
         logger.warn('Credentials of practice are not issued: no signing key store (set PRACTICA_SECRET_KEY)');
         return;
       }
-      const issued = await issueDueCredentials({ store, ids, ...issuing, tenantId: job.tenantId, personId, now });
+      const issued = await issueDueCredentials({
+        store,
+        ids,
+        ...issuing,
+        tenantId: job.tenantId,
+        personId,
+        now,
+      });
       logger.info('Credentials issued', { personId, issued: issued.length });
     },
   };

@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { REVOCATION_LIST_TYPE, credentialUrls, type Clock, type PracticeCredential, type Store } from '../../../core';
+import {
+  REVOCATION_LIST_TYPE,
+  credentialUrls,
+  type Clock,
+  type PracticeCredential,
+  type Store,
+} from '../../../core';
 import { verifyCredential, type CredentialKeyStore } from '../../credentials';
 import { errorResponse } from '../error-response';
 import type { HttpEnv } from '../types';
@@ -34,8 +40,13 @@ export function credentialRoutes(options: {
       const stored = await find(c.req.param('id'));
       if (!stored) return errorResponse(c, 404, 'not_found', 'No such credential');
       if (!stored.jwt || stored.revokedAt)
-        return c.json({ code: 'credential_revoked', message: 'This credential has been revoked' }, 410, PUBLIC);
-      if (wantsJwt(c.req.header('accept'))) return c.body(stored.jwt, 200, { ...PUBLIC, 'Content-Type': VC_JWT_TYPE });
+        return c.json(
+          { code: 'credential_revoked', message: 'This credential has been revoked' },
+          410,
+          PUBLIC,
+        );
+      if (wantsJwt(c.req.header('accept')))
+        return c.body(stored.jwt, 200, { ...PUBLIC, 'Content-Type': VC_JWT_TYPE });
       const payload = Buffer.from(stored.jwt.split('.')[1]!, 'base64url').toString('utf8');
       return c.body(payload, 200, { ...PUBLIC, 'Content-Type': 'application/json; charset=utf-8' });
     })
@@ -59,7 +70,10 @@ export function credentialRoutes(options: {
       if (!tenant) return errorResponse(c, 404, 'not_found', 'No such issuer');
       return c.json(
         {
-          '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+          '@context': [
+            'https://www.w3.org/ns/credentials/v2',
+            'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+          ],
           id: urls.issuer(tenant.id),
           type: ['Profile'],
           name: tenant.displayName,

@@ -16,6 +16,7 @@ export const personExportResponse = z
     attestationsGiven: rows,
     certificates: rows,
     authoredWorkflows: rows,
+    credentials: rows,
     statements: z.array(
       z.object({
         target: z.string(),

@@ -6,7 +6,12 @@ import type { RouteAccess } from './route-access';
 
 export const myCredentialRouteAccess: readonly RouteAccess[] = [
   { method: 'GET', path: '/api/v1/me/credentials', roles: ['employee'], scope: 'the caller’s own' },
-  { method: 'GET', path: '/api/v1/me/credentials/:id/download', roles: ['employee'], scope: 'the caller’s own' },
+  {
+    method: 'GET',
+    path: '/api/v1/me/credentials/:id/download',
+    roles: ['employee'],
+    scope: 'the caller’s own',
+  },
 ];
 
 /**
