@@ -10,6 +10,7 @@ export { practiceEvidence, type PracticeEvidence } from './practice-evidence';
 export {
   criteriaNarrative,
   openBadgeCredential,
+  practiceAchievement,
   OPEN_BADGES_CONTEXT,
   REVOCATION_LIST_TYPE,
   VC_CONTEXT_V2,

@@ -42,6 +42,24 @@ function evidenceDescription(entry: PracticeEvidence): string {
   return runs + reviewed + scored;
 }
 
+/** The achievement a credential of practice names (also served at its id). */
+export function practiceAchievement(options: {
+  baseUrl: string;
+  tenantId: string;
+  skillArea: { id: string; name: string };
+  thresholds: LevelThresholds;
+}): Record<string, unknown> {
+  const area = options.skillArea.name;
+  return {
+    id: credentialUrls(options.baseUrl).achievement(options.tenantId, options.skillArea.id),
+    type: ['Achievement'],
+    achievementType: 'Competency',
+    name: `L2 Practises: ${area}`,
+    description: `Uses AI in real work in ${area} repeatedly, in different weeks, to a reviewed standard.`,
+    criteria: { narrative: criteriaNarrative(options.thresholds) },
+  };
+}
+
 /**
  * The Open Badges 3.0 OpenBadgeCredential (a W3C Verifiable Credential, data model 2.0) for a person's L2
  * "Practises" level in one skill area. Pure. Evidence names workflows, counts and scores only: nothing a
@@ -70,14 +88,12 @@ export function openBadgeCredential(facts: CredentialFacts): Record<string, unkn
       identifier: [
         { type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: facts.holderName },
       ],
-      achievement: {
-        id: urls.achievement(facts.tenant.id, facts.skillArea.id),
-        type: ['Achievement'],
-        achievementType: 'Competency',
-        name: `L2 Practises: ${area}`,
-        description: `Uses AI in real work in ${area} repeatedly, in different weeks, to a reviewed standard.`,
-        criteria: { narrative: criteriaNarrative(facts.thresholds) },
-      },
+      achievement: practiceAchievement({
+        baseUrl: facts.baseUrl,
+        tenantId: facts.tenant.id,
+        skillArea: facts.skillArea,
+        thresholds: facts.thresholds,
+      }),
     },
     evidence: facts.evidence.map((entry) => ({
       type: ['Evidence'],

@@ -206,6 +206,15 @@ describe.each(testDatabaseKinds())('Open Badges credentials of practice on %s', 
     // It lasts as long as the practice would: until the level would lapse, 60 days after the last run.
     expect(credential.validUntil).toBe(new Date(thirdRunAt.getTime() + 60 * DAY_MS).toISOString());
     expect(credential.exp).toBe((thirdRunAt.getTime() + 60 * DAY_MS) / 1000);
+    // Its issuer and achievement ids resolve to what it embeds.
+    const issuer = credential.issuer as { id: string };
+    const achievement = (credential.credentialSubject as { achievement: { id: string } }).achievement;
+    expect(await (await fetch(issuer.id.replace(/^https?:\/\/[^/]+/, server.url))).json()).toMatchObject(
+      issuer,
+    );
+    expect(await (await fetch(achievement.id.replace(/^https?:\/\/[^/]+/, server.url))).json()).toMatchObject(
+      achievement,
+    );
     // The JSON form is the same credential.
     expect(await (await fetch(`${server.url}/credentials/${stored!.id}`)).json()).toEqual(credential);
 

@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import {
-  REVOCATION_LIST_TYPE,
   credentialUrls,
+  levelThresholdsOf,
+  OPEN_BADGES_CONTEXT,
+  practiceAchievement,
+  REVOCATION_LIST_TYPE,
+  VC_CONTEXT_V2,
   type Clock,
   type PracticeCredential,
   type Store,
@@ -70,14 +74,30 @@ export function credentialRoutes(options: {
       if (!tenant) return errorResponse(c, 404, 'not_found', 'No such issuer');
       return c.json(
         {
-          '@context': [
-            'https://www.w3.org/ns/credentials/v2',
-            'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-          ],
+          '@context': [VC_CONTEXT_V2, OPEN_BADGES_CONTEXT],
           id: urls.issuer(tenant.id),
           type: ['Profile'],
           name: tenant.displayName,
           url: baseUrl,
+        },
+        200,
+        PUBLIC,
+      );
+    })
+    .get('/credentials/tenants/:tenantId/achievements/:skillArea', async (c) => {
+      const tenant = await knownTenant(c.req.param('tenantId'));
+      const skillArea =
+        tenant && tenant.settings.skillAreas.find((area) => area.id === c.req.param('skillArea'));
+      if (!tenant || !skillArea) return errorResponse(c, 404, 'not_found', 'No such achievement');
+      return c.json(
+        {
+          '@context': [VC_CONTEXT_V2, OPEN_BADGES_CONTEXT],
+          ...practiceAchievement({
+            baseUrl,
+            tenantId: tenant.id,
+            skillArea,
+            thresholds: levelThresholdsOf(tenant.settings),
+          }),
         },
         200,
         PUBLIC,
