@@ -1,12 +1,10 @@
 import type { DomainEvent } from '../events';
-import type { Ids, Store } from '../ports';
+import { DAY_MS, type Ids, type Store } from '../ports';
 import { assessPerson, levelThresholdsOf, practiceAchievements } from '../proficiency';
 import type { CredentialSigner } from './credential-signer';
 import { openBadgeCredential } from './open-badge-credential';
 import { credentialStanding, type PracticeCredential } from './practice-credential';
 import { practiceEvidence } from './practice-evidence';
-
-const DAY_MS = 86_400_000;
 
 /** The skill areas where the person practises (L2 earned by the practice rule, not lapsed) as of `now`. */
 async function practisedAreas(store: Store, tenantId: string, personId: string, now: Date) {
