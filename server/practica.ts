@@ -16,7 +16,6 @@ import {
 } from '../core';
 import {
   createStore,
-  credentialKeyRepository,
   nudgeRepository,
   isFullyMigrated,
   migrateDatabase,
@@ -31,7 +30,8 @@ import { withXapiOutbox } from '../lms-connector/outbox';
 import { voidingStatement } from '../lms-connector/statements';
 import { LrsTargetCatalog } from './lrs-targets/lrs-target-catalog';
 import { aesGcmSecretBox } from './secrets/aes-gcm-secret-box';
-import { joseCredentialSigner, sealedKeyStore } from './credentials';
+import { credentialKeyStore } from './credentials/configured-key-store';
+import { joseCredentialSigner } from './credentials';
 import type { LrsTarget } from '../lms-connector/targets';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
 import { createTeamsBot } from './bot/create-teams-app';
@@ -145,11 +145,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       ),
       ids,
     );
-    // Credentials of practice are signed with each tenant's key, sealed by PRACTICA_SECRET_KEY; without it
-    // (outside development mode) none are issued.
-    const credentialKeys = secrets
-      ? sealedKeyStore({ keys: credentialKeyRepository(database.db), secrets, clock })
-      : null;
+    const credentialKeys = credentialKeyStore(config, secrets, database, clock);
     const credentialIssuing = credentialKeys
       ? { signer: joseCredentialSigner(credentialKeys), baseUrl: config.publicBaseUrl }
       : null;

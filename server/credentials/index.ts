@@ -2,3 +2,4 @@ export { CREDENTIAL_ALGORITHM, type CredentialKeyStore, type SigningKey } from '
 export { sealedKeyStore } from './sealed-key-store';
 export { joseCredentialSigner } from './jose-credential-signer';
 export { verifyCredential, type VerificationOutcome } from './verify-credential';
+export { keyVaultKeyStore, KeyVaultError } from './key-vault-key-store';

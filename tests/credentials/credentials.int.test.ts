@@ -1,4 +1,3 @@
-import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import validateStatement from '@learninglocker/xapi-validation';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
@@ -16,6 +15,7 @@ import { DEMO_TENANT } from '../../server/demo';
 import schema from '../fixtures/ob_v3p0_achievementcredential_schema.json';
 import { fixedClock, workflowDefinition } from '../factories';
 import { startTestServer, type TestServer } from '../support/practica-server';
+import { independentlyVerifies, type Jwk } from '../support/es256';
 import { testDatabaseKinds } from '../support/test-database';
 
 const DAY_MS = 86_400_000;
@@ -26,26 +26,6 @@ const UNREACHABLE_LRS: LrsTarget = {
   auth: { kind: 'basic', username: 'practica', password: 'not-used' },
   actor: { kind: 'account', homePage: 'https://lms.northwind.example' },
 };
-
-type Jwk = JsonWebKey & { kid?: string };
-
-/** Verifies an ES256 JWS with node:crypto alone (no jose): the check any independent verifier makes. */
-function independentlyVerifies(jwt: string, keys: Jwk[]): boolean {
-  const [header, payload, signature] = jwt.split('.');
-  if (!header || !payload || !signature) return false;
-  const { kid, alg } = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as {
-    kid: string;
-    alg: string;
-  };
-  const jwk = keys.find((key) => key.kid === kid);
-  if (alg !== 'ES256' || !jwk) return false;
-  return verify(
-    'sha256',
-    Buffer.from(`${header}.${payload}`),
-    { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' },
-    Buffer.from(signature, 'base64url'),
-  );
-}
 
 const payloadOf = (jwt: string) =>
   JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown> & {
