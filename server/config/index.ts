@@ -1,4 +1,4 @@
 export { ConfigError, describeDatabase, loadConfig, type Config } from './config';
 export type { LrsConnectorConfig } from './lrs-targets';
 export type { DirectoryConfig } from './directory-config';
-export type { CredentialKeyVaultConfig } from './credential-key-vault-config';
+export { parseCredentialKeyVaultConfig, type CredentialKeyVaultConfig } from './credential-key-vault-config';

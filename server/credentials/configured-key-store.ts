@@ -1,7 +1,7 @@
 import type { Clock, SecretBox } from '../../core';
 import { credentialKeyRepository, type Database } from '../../store';
 import type { Config } from '../config';
-import { graphTokenProvider } from '../directory/graph-token-provider';
+import { graphTokenProvider } from '../directory';
 import type { CredentialKeyStore } from './credential-key-store';
 import { keyVaultKeyStore } from './key-vault-key-store';
 import { sealedKeyStore } from './sealed-key-store';

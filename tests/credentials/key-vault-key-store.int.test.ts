@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { joseCredentialSigner, keyVaultKeyStore, KeyVaultError } from '../../server/credentials';
-import { graphTokenProvider } from '../../server/directory/graph-token-provider';
-import { parseCredentialKeyVaultConfig } from '../../server/config/credential-key-vault-config';
+import { graphTokenProvider } from '../../server/directory';
+import { parseCredentialKeyVaultConfig } from '../../server/config';
 import { independentlyVerifies, type Jwk } from '../support/es256';
 import { fakeKeyVault, VAULT_URL } from '../support/fake-key-vault';
 
