@@ -47,6 +47,7 @@ import {
   reviewNoticeJob,
   scheduleDirectorySync,
   scheduleRecurringJobs,
+  sessionFirstCardJob,
   shareNoticeJob,
   nudgeDailyPlanJob,
   nudgePlanJob,
@@ -192,6 +193,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         }
       },
       bootstrapAdminUpn: config.bootstrapAdminUpn,
+      startInChat: { llmAvailable: llm !== null, botAppId: config.bot.clientId },
       lrsTargets,
       lrsTargetConfig: {
         catalog,
@@ -264,6 +266,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       levelLapseJob(store, ids),
       reviewNoticeJob({ store, messenger }),
       shareNoticeJob({ store, messenger }),
+      sessionFirstCardJob({ store, messenger }),
       nudgePlanJob({ store, nudges }),
       nudgeDailyPlanJob({ store }),
       nudgeSendJob({ store, nudges, messenger, ids, reviewsUrl: `${config.publicBaseUrl}/reviews` }),
