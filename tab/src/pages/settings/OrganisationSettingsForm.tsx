@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { type ManagerVisibility, type OrganisationSettings, parseSettings } from '../../api/settings';
 import { explainError } from './explainError';
-import { Notice } from './Notice';
+import { Notice } from '../../components/Notice';
 import { useSettingsStyles } from './SettingsPage.styles';
 
 const VISIBILITY: Record<ManagerVisibility, string> = {

@@ -19,6 +19,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDay } from '../../format/dates';
 import { describeUsage } from '../../format/socialProof';
 import { useProfilePageStyles } from '../profile/ProfilePage.styles';
+import { StartInChat } from './StartInChat';
 
 const STEP_KINDS: Record<string, string> = {
   input: 'You provide',
@@ -65,9 +66,10 @@ export function WorkflowDetailView({ workflowId, areaNames, onBack, onEdit }: Pr
         <Body1>{data.summary}</Body1>
         <Caption1>{describeUsage(data.usage)}</Caption1>
         {data.status === 'published' && (
-          <Body1>
-            To run it on your own material, open Practica in Teams chat and say “find {data.title}”.
-          </Body1>
+          <>
+            <StartInChat workflowId={data.id} />
+            <Body1>Or, in your chat with Practica, say “find {data.title}”.</Body1>
+          </>
         )}
       </section>
       {data.version && <VersionContent version={data.version} />}
