@@ -228,6 +228,17 @@ describe('the tab in Chromium', () => {
     const firstVersion = author.getByRole('row').nth(1);
     await expect(firstVersion.textContent()).resolves.toMatch(/^1/);
     await saveScreenshot(author, 'workflow-detail-author');
+
+    // Editing it shows, beside the draft, how each step of the published workflow goes.
+    await author.getByRole('button', { name: 'Edit' }).click();
+    const steps = author.getByRole('table', { name: 'How each step goes' });
+    await steps.waitFor();
+    const completed = await steps
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((row) => Number(row.querySelectorAll('td')[1]?.textContent)));
+    expect(completed.length).toBeGreaterThan(2);
+    expect(Math.max(...completed)).toBeGreaterThan(0);
+    await saveScreenshot(author, 'editor-insights');
     await authorContext.close();
   });
 
