@@ -27,6 +27,8 @@ export interface TenantRepository {
 
 export interface PeopleRepository {
   get(tenantId: string, personId: string): Promise<Person | null>;
+  /** The people of the tenant among these ids (unknown ids are left out), in no particular order. */
+  getMany(tenantId: string, personIds: readonly string[]): Promise<Person[]>;
   findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | null>;
   findByEmail(tenantId: string, email: string): Promise<Person | null>;
   /** Inserts or updates by (tenant, Entra object id); resolves the manager by their object id. */

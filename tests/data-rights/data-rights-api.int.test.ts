@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_NUDGE_PREFERENCES,
   FORMER_COLLEAGUE_ID,
+  GONE_PERSON_NAME,
   publishWorkflow,
   randomIds,
   recordCertificates,
@@ -384,6 +385,17 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
       subjectPersonId: people.rahul.id,
     });
     expect(erased).toMatchObject({ action: 'person.erased', actorId: people.admin.id });
+    // The audit log still tells an admin who did it, about someone no longer named.
+    const log = (await (
+      await call(people.admin, 'GET', `/audit?subjectPersonId=${people.rahul.id}`)
+    ).json()) as {
+      entries: { action: string; actorName: string; subjectName: string }[];
+    };
+    expect(log.entries[0]).toMatchObject({
+      action: 'person.erased',
+      actorName: people.admin.displayName,
+      subjectName: GONE_PERSON_NAME,
+    });
     expect(JSON.stringify(erased!.details)).toContain(sent[0]);
 
     // What others hold stays, pointing at a former colleague.

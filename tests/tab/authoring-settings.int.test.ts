@@ -259,6 +259,11 @@ describe('authoring and settings in the tab', () => {
       .getByRole('cell', { name: /^settings\./ })
       .first()
       .waitFor();
+    const change = audit
+      .getByRole('row')
+      .filter({ hasText: /settings\./ })
+      .first();
+    await expect(change.textContent()).resolves.toContain('Priya Raman');
     await saveScreenshot(page, 'settings-imports-audit');
   });
 

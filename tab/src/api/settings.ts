@@ -93,8 +93,10 @@ const auditSchema = z.object({
     z.object({
       id: z.string(),
       actorId: z.string().nullable(),
+      actorName: z.string().nullable(),
       action: z.string(),
       subjectPersonId: z.string().nullable(),
+      subjectName: z.string().nullable(),
       details: z.record(z.string(), z.unknown()),
       at: z.string(),
     }),
