@@ -5,6 +5,7 @@ import {
   publishWorkflowDraft,
   randomIds as ids,
   saveWorkflowDraft,
+  shareForReview,
   systemClock as clock,
   type Person,
   type WorkflowViewer,
@@ -126,6 +127,16 @@ describe.each(testDatabaseKinds())('"try it yourself" on a captured draft on %s'
       expect(trial).toMatchObject({ trial: true, status: 'completed', workflowId });
       expect(trial!.deliverable).not.toBeNull();
       expect(trial!.feedback?.sharedForReview).toBe(false);
+      // Nor can it be shared afterwards (the tab's "share for review").
+      await expect(
+        shareForReview({
+          store,
+          clock,
+          tenantId: DEMO_TENANT.id,
+          personId: authorPerson.id,
+          sessionId: trialId,
+        }),
+      ).rejects.toThrow('cannot be shared for review');
       const workflow = await store.workflows.get(DEMO_TENANT.id, workflowId);
       expect(workflow).toMatchObject({ status: 'draft', latestVersionNumber: 0 });
       expect(await store.workflows.latestVersion(DEMO_TENANT.id, workflowId)).toBeNull();
