@@ -13,7 +13,7 @@ import {
 import { DEMO_TENANT, requireDemoPerson } from '../../server/demo';
 import { personWeekRollups } from '../../store/schema';
 import { startChat, type Chat } from '../support/chat';
-import { actionData, cardText, type Card, type TeamsUser } from '../support/teams-user';
+import { actionData, cardOf, cardText, type Card, type TeamsUser } from '../support/teams-user';
 import { testDatabaseKinds } from '../support/test-database';
 import { captureByInterview } from './capture-driver';
 import { runToFeedback } from './session-driver';
@@ -167,6 +167,8 @@ describe.each(testDatabaseKinds())('"try it yourself" on a captured draft on %s'
       const pinned = await store.workflows.getVersion(DEMO_TENANT.id, current!.workflowVersionId);
       expect(pinned).toMatchObject({ trial: true, versionNumber: 0 });
       expect(pinned!.definition.title).toBe('Variance commentary v2');
+      const [home] = await author.say('help');
+      expect(cardText(cardOf(home!)!)).toContain('Variance commentary v2 (trying your draft)');
 
       // A draft that lost its rubric: its problems and the editor, no session.
       await saveWorkflowDraft({
