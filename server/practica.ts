@@ -50,6 +50,7 @@ import {
   reviewNoticeJob,
   scheduleDirectorySync,
   scheduleRecurringJobs,
+  sessionFirstCardJob,
   shareNoticeJob,
   nudgeDailyPlanJob,
   nudgePlanJob,
@@ -201,6 +202,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         }
       },
       bootstrapAdminUpn: config.bootstrapAdminUpn,
+      startInChat: { llmAvailable: llm !== null, botAppId: config.bot.clientId },
       lrsTargets,
       lrsTargetConfig: {
         catalog,
@@ -275,6 +277,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       credentialIssueJob(store, ids, credentialIssuing),
       reviewNoticeJob({ store, messenger }),
       shareNoticeJob({ store, messenger }),
+      sessionFirstCardJob({ store, messenger }),
       nudgePlanJob({ store, nudges }),
       nudgeDailyPlanJob({ store }),
       nudgeSendJob({ store, nudges, messenger, ids, reviewsUrl: `${config.publicBaseUrl}/reviews` }),

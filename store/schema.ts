@@ -89,11 +89,17 @@ export const workflowVersions = pgTable(
       .notNull()
       .references(() => workflows.id),
     versionNumber: integer('version_number').notNull(),
+    /** A frozen copy of a draft its author is trying (numbered 0): never listed, never the latest. */
+    trial: boolean('trial').notNull().default(false),
     definition: jsonb('definition').notNull(),
     publishedAt: ts('published_at').notNull(),
     publishedBy: uuid('published_by').notNull(),
   },
-  (t) => [uniqueIndex('workflow_versions_uq').on(t.tenantId, t.workflowId, t.versionNumber)],
+  (t) => [
+    uniqueIndex('workflow_versions_uq')
+      .on(t.tenantId, t.workflowId, t.versionNumber)
+      .where(sql`not ${t.trial}`),
+  ],
 );
 
 /** An author's working copy of a workflow's next version: any JSON, checked only when validated or published. */
@@ -119,6 +125,8 @@ export const sessions = pgTable(
     workflowVersionId: uuid('workflow_version_id')
       .notNull()
       .references(() => workflowVersions.id),
+    /** The author trying their own draft: none of its events are stored, nothing counts it. */
+    trial: boolean('trial').notNull().default(false),
     status: text('status').notNull(),
     phase: text('phase').notNull().default('steps'),
     currentStepIndex: integer('current_step_index').notNull(),

@@ -21,6 +21,7 @@ export const cardCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('abandon'), ...sessionRef }),
   z.object({ op: z.literal('capture') }),
   z.object({ op: z.literal('capture_stop'), interviewId: z.uuid() }),
+  z.object({ op: z.literal('try_draft'), workflowId: z.uuid() }),
 ]);
 
 export type CardCommand = z.infer<typeof cardCommandSchema>;

@@ -39,6 +39,7 @@ import { reviewRoutes } from './routes/review-routes';
 import { nudgeAdminRoutes } from './routes/nudge-admin-routes';
 import { settingsRoutes } from './routes/settings-routes';
 import { sessionRoutes } from './routes/session-routes';
+import { startInChatRoutes } from './routes/start-in-chat-routes';
 import { workflowRoutes } from './routes/workflow-routes';
 import { xapiProfileRoutes } from './routes/xapi-profile-routes';
 import type { HttpEnv } from './types';
@@ -74,6 +75,8 @@ export type HttpAppOptions = {
   tabDirectory: string;
   /** Credentials of practice: the deployment's base URL (credential links) and the signing key store, if any. */
   credentials?: { baseUrl: string; keyStore: CredentialKeyStore | null };
+  /** For "Start in chat": whether sessions may call the model, and the bot's app id for the chat link. */
+  startInChat?: { llmAvailable: boolean; botAppId?: string };
   /** Present only in development mode; without it /dev/* does not exist. */
   dev?: { issuer: DevTokenIssuer; tenantId: string };
 };
@@ -116,6 +119,16 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', profileRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   const botStore = options.botStore ?? options.store;
   api.route('/', workflowRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
+  api.route(
+    '/',
+    startInChatRoutes({
+      store: botStore,
+      clock: options.clock,
+      ids: options.ids,
+      llmAvailable: options.startInChat?.llmAvailable ?? false,
+      botAppId: options.startInChat?.botAppId,
+    }),
+  );
   api.route('/', settingsRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
   api.route('/', certificateRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   if (options.credentials)

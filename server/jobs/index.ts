@@ -6,6 +6,7 @@ export { captureDraftJob } from './capture-draft-job';
 export { certificateSyncJob, CERTIFICATE_SYNC_JOB } from './certificate-sync-job';
 export { levelLapseJob, LEVEL_LAPSE_JOB } from './level-lapse-job';
 export { reviewNoticeJob, shareNoticeJob } from './review-notice-jobs';
+export { sessionFirstCardJob } from './session-first-card-job';
 export {
   directorySyncJobs,
   scheduleDirectorySync,

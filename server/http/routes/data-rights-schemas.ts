@@ -17,6 +17,9 @@ export const personExportResponse = z
     certificates: rows,
     authoredWorkflows: rows,
     credentials: rows,
+    captureInterviews: rows,
+    nudgePreferences: z.record(z.string(), z.unknown()).nullable(),
+    nudgesSent: z.array(z.object({ key: z.string(), kind: z.string(), sentAt: z.date() })),
     statements: z.array(
       z.object({
         target: z.string(),
