@@ -3,9 +3,9 @@ import { DEMO_TENANT } from '../../server/demo';
 import { createLogger } from '../../server/logger';
 import { runToFeedback, SAMPLE_MATERIAL } from '../bot/session-driver';
 import { ScriptedLlm } from '../fakes/scripted-llm';
-import { startLocalConnector } from '../support/local-connector';
-import { startTestServer, type TestServer } from '../support/practica-server';
-import { actionData, inputIds, TeamsUser } from '../support/teams-user';
+import { startChat, type Chat } from '../support/chat';
+import type { TestServer } from '../support/practica-server';
+import { actionData, inputIds } from '../support/teams-user';
 
 const SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
 const LRS_PASSWORD = 'lrs-password-that-must-stay-secret';
@@ -18,15 +18,14 @@ const MODEL_FAILURE = 'upstream said: prompt was "Explain the largest variances"
  */
 describe('what the logs keep', () => {
   const lines: string[] = [];
+  let harness: Chat;
   let server: TestServer;
-  let connector: Awaited<ReturnType<typeof startLocalConnector>>;
 
   beforeAll(async () => {
-    connector = await startLocalConnector();
     const llm = new ScriptedLlm((_request, call) =>
       call === 0 ? new LlmError('unavailable', MODEL_FAILURE) : { text: MODEL_OUTPUT },
     );
-    server = await startTestServer(
+    harness = await startChat(
       'pglite',
       {
         PRACTICA_SECRET_KEY: SECRET_KEY,
@@ -40,19 +39,15 @@ describe('what the logs keep', () => {
       },
       { llm, logger: createLogger('debug', {}, (_level, line) => lines.push(line)) },
     );
+    server = harness.server;
   }, 120_000);
   afterAll(async () => {
-    await server?.close();
-    await connector?.close();
+    await harness?.close();
   });
 
   it('hold no input, prompt, model output, deliverable, password, key or token', async () => {
     const jordan = (await server.store.people.findByEmail(DEMO_TENANT.id, 'jordan.ellis@northwind.example'))!;
-    const chat = new TeamsUser(server.url, connector, {
-      tenantId: DEMO_TENANT.id,
-      aadObjectId: jordan.aadObjectId,
-      displayName: jordan.displayName,
-    });
+    const chat = harness.userFor('jordan.ellis@northwind.example');
     const memo = (await server.store.workflows.listPublished(DEMO_TENANT.id)).find(
       (workflow) => workflow.title === 'Monthly reconciliation variance memo',
     )!;

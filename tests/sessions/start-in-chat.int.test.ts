@@ -3,9 +3,9 @@ import { publishWorkflow, randomIds, systemClock, type Person } from '../../core
 import { DEMO_TENANT } from '../../server/demo';
 import { runToFeedback } from '../bot/session-driver';
 import { workflowDefinition } from '../factories';
-import { startLocalConnector } from '../support/local-connector';
-import { startTestServer, type TestServer } from '../support/practica-server';
-import { cardOf, cardText, type Card, TeamsUser } from '../support/teams-user';
+import { startChat, type Chat } from '../support/chat';
+import type { TestServer } from '../support/practica-server';
+import { cardOf, cardText, type Card, type TeamsUser } from '../support/teams-user';
 
 async function eventually<T>(read: () => T | null | undefined, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -19,22 +19,18 @@ async function eventually<T>(read: () => T | null | undefined, timeoutMs = 20_00
 
 /** "Start in chat" in the tab's library: the session opens at once and the bot posts its first card. */
 describe('starting a workflow from the tab, in chat', () => {
+  let harness: Chat;
   let server: TestServer;
-  let connector: Awaited<ReturnType<typeof startLocalConnector>>;
   let jordan: Person;
   let chat: TeamsUser;
   let workflowId: string;
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', {}, { llm: null });
-    connector = await startLocalConnector();
+    harness = await startChat('pglite', {}, { llm: null });
+    server = harness.server;
     jordan = (await server.store.people.findByEmail(DEMO_TENANT.id, 'jordan.ellis@northwind.example'))!;
     const nadia = (await server.store.people.findByEmail(DEMO_TENANT.id, 'nadia.haddad@northwind.example'))!;
-    chat = new TeamsUser(server.url, connector, {
-      tenantId: DEMO_TENANT.id,
-      aadObjectId: jordan.aadObjectId,
-      displayName: jordan.displayName,
-    });
+    chat = harness.userFor('jordan.ellis@northwind.example');
     const published = await publishWorkflow({
       store: server.store,
       clock: systemClock,
@@ -46,8 +42,7 @@ describe('starting a workflow from the tab, in chat', () => {
     workflowId = published.workflow.id;
   });
   afterAll(async () => {
-    await server?.close();
-    await connector?.close();
+    await harness?.close();
   });
 
   const start = async (body: unknown, id = workflowId) =>
