@@ -24,6 +24,13 @@ export const inboundActivitySchema = z
       })
       .loose(),
     text: z.string().optional(),
+    name: z.string().optional(),
+    locale: z.string().optional(),
+    timestamp: z.string().optional(),
+    replyToId: z.string().optional(),
+    // The SDK walks these lists (mentions, files, cards): every entry must be an object with its type.
+    attachments: z.array(z.object({ contentType: z.string() }).loose()).optional(),
+    entities: z.array(z.object({ type: z.string() }).loose()).optional(),
     channelData: z
       .object({ tenant: z.object({ id: z.string() }).loose().optional() })
       .loose()

@@ -9,5 +9,5 @@ export {
 } from './proactive';
 export { AnswerStream, type AnswerStreamOptions, type StreamPart } from './answer-stream';
 export { ANSWER_INFORMATIVE_TEXT, chatAnswerSink, type ChatAnswerSink } from './chat-answer-sink';
-export { nudgeCard, reviewNoticeCard, shareNoticeCard, type ReviewNotice } from './cards';
+export { nudgeCard, reviewNoticeCard, sessionCard, shareNoticeCard, type ReviewNotice } from './cards';
 export { captureSummaryMessage } from './conversation/capture-summary';

@@ -10,6 +10,7 @@ import { handleText } from './conversation/handle-text';
 import type { Outgoing } from './conversation/outgoing';
 import { handleCardCommand } from './conversation/session-turns';
 import { identify } from './identify';
+import { safeCardText } from './cards/safe-text';
 import { handleNudgeReply } from './nudges/nudge-replies';
 import { EMPTY_MESSAGE_TEXT, UNKNOWN_PERSON_TEXT, UNKNOWN_TENANT_TEXT } from './replies';
 
@@ -71,7 +72,9 @@ export function cardActivity(content: IAdaptiveCard, text?: string) {
 
 async function sendAll(sender: Sender, messages: Outgoing[]): Promise<void> {
   for (const message of messages)
-    await sender.send(message.kind === 'text' ? message.text : cardActivity(message.card, message.text));
+    await sender.send(
+      message.kind === 'text' ? safeCardText(message.text) : cardActivity(message.card, message.text),
+    );
 }
 
 /** Wires Practica's conversation onto a Teams SDK app. Handlers stay thin: identify, act once, reply. */

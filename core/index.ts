@@ -22,3 +22,4 @@ export * from './coaching';
 export * from './insights';
 export * from './capture';
 export * from './nudges';
+export * from './credentials';

@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import {
   randomIds,
   systemClock,
+  withCredentialRequests,
   withLevelTracking,
   withMetricRollups,
   type Clock,
@@ -29,6 +30,7 @@ import { withXapiOutbox } from '../lms-connector/outbox';
 import { voidingStatement } from '../lms-connector/statements';
 import { LrsTargetCatalog } from './lrs-targets/lrs-target-catalog';
 import { aesGcmSecretBox } from './secrets/aes-gcm-secret-box';
+import { credentialKeyStore, joseCredentialSigner } from './credentials';
 import type { LrsTarget } from '../lms-connector/targets';
 import { createDevTokenIssuer, createTokenVerifier, entraSigningKeys, type DevTokenIssuer } from './auth';
 import { createTeamsBot } from './bot/create-teams-app';
@@ -38,6 +40,7 @@ import { DEMO_TENANT } from './demo';
 import { createHttpApp } from './http';
 import {
   certificateSyncJob,
+  credentialIssueJob,
   directorySyncJobs,
   generationJob,
   captureDraftJob,
@@ -47,6 +50,7 @@ import {
   reviewNoticeJob,
   scheduleDirectorySync,
   scheduleRecurringJobs,
+  sessionFirstCardJob,
   shareNoticeJob,
   nudgeDailyPlanJob,
   nudgePlanJob,
@@ -102,7 +106,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
       // The seed plays history through the use cases; levels follow it as they would in production, and it
       // reads immutable workflow versions (every action) through the same caches as the bot.
       const lockedStore = withLevelTracking(
-        withMetricRollups(withReadCaches(createStore(lockedDb, ids))),
+        withCredentialRequests(withMetricRollups(withReadCaches(createStore(lockedDb, ids)))),
         ids,
       );
       if (config.seedDemo && (await lockedStore.tenants.list()).length === 0) {
@@ -129,16 +133,22 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     // re-assesses the levels it is evidence for (whose level.changed events reach the outbox too), and
     // updates the metric rollups it changes.
     const store = withLevelTracking(
-      withMetricRollups(
-        withXapiOutbox(createStore(database.db, ids), {
-          targetsFor: lrsTargets,
-          baseUrl: config.publicBaseUrl,
-          ids,
-          logger: logger.child({ component: 'xapi-outbox' }),
-        }),
+      withCredentialRequests(
+        withMetricRollups(
+          withXapiOutbox(createStore(database.db, ids), {
+            targetsFor: lrsTargets,
+            baseUrl: config.publicBaseUrl,
+            ids,
+            logger: logger.child({ component: 'xapi-outbox' }),
+          }),
+        ),
       ),
       ids,
     );
+    const credentialKeys = credentialKeyStore(config, secrets, database, clock);
+    const credentialIssuing = credentialKeys
+      ? { signer: joseCredentialSigner(credentialKeys), baseUrl: config.publicBaseUrl }
+      : null;
     const devTokens = config.devMode
       ? await createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID)
       : null;
@@ -192,6 +202,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         }
       },
       bootstrapAdminUpn: config.bootstrapAdminUpn,
+      startInChat: { llmAvailable: llm !== null, botAppId: config.bot.clientId },
       lrsTargets,
       lrsTargetConfig: {
         catalog,
@@ -241,6 +252,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
         };
       },
       nudges,
+      credentials: { baseUrl: config.publicBaseUrl, keyStore: credentialKeys },
       tabDirectory: options.tabDirectory ?? path.resolve(__dirname, '..', '..', 'tab', 'dist'),
       dev: devTokens ? { issuer: devTokens, tenantId: DEMO_TENANT.id } : undefined,
     });
@@ -261,9 +273,11 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     const definitions = [
       ...directoryJobs,
       housekeepingJob(store, ids),
-      levelLapseJob(store, ids),
+      levelLapseJob(store, ids, credentialIssuing),
+      credentialIssueJob(store, ids, credentialIssuing),
       reviewNoticeJob({ store, messenger }),
       shareNoticeJob({ store, messenger }),
+      sessionFirstCardJob({ store, messenger }),
       nudgePlanJob({ store, nudges }),
       nudgeDailyPlanJob({ store, nudges }),
       nudgeSendJob({

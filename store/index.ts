@@ -16,3 +16,8 @@ export {
 export { createStore } from './postgres-store';
 export { withReadCaches, DEFAULT_READ_CACHES, type ReadCacheOptions } from './read-caches';
 export { nudgeRepository } from './repositories/nudge-repository';
+export {
+  credentialKeyRepository,
+  type CredentialKeyRepository,
+  type StoredSigningKey,
+} from './repositories/credential-key-repository';

@@ -3,6 +3,7 @@ import type { Db } from './database';
 import { auditRepository } from './repositories/audit-repository';
 import { captureInterviewRepository } from './repositories/capture-interview-repository';
 import { certificateRepository } from './repositories/certificate-repository';
+import { credentialRepository } from './repositories/credential-repository';
 import { directorySyncRepository } from './repositories/directory-sync-repository';
 import { eventRepository } from './repositories/event-repository';
 import { jobRepository } from './repositories/job-repository';
@@ -32,6 +33,7 @@ export function createStore(db: Db, ids: Ids = randomIds): Store {
     processedActivities: processedActivityRepository(db),
     audit: auditRepository(db),
     certificates: certificateRepository(db),
+    credentials: credentialRepository(db),
     levels: levelRepository(db),
     reviews: reviewRepository(db),
     metrics: metricsRepository(db),

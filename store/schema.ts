@@ -89,11 +89,17 @@ export const workflowVersions = pgTable(
       .notNull()
       .references(() => workflows.id),
     versionNumber: integer('version_number').notNull(),
+    /** A frozen copy of a draft its author is trying (numbered 0): never listed, never the latest. */
+    trial: boolean('trial').notNull().default(false),
     definition: jsonb('definition').notNull(),
     publishedAt: ts('published_at').notNull(),
     publishedBy: uuid('published_by').notNull(),
   },
-  (t) => [uniqueIndex('workflow_versions_uq').on(t.tenantId, t.workflowId, t.versionNumber)],
+  (t) => [
+    uniqueIndex('workflow_versions_uq')
+      .on(t.tenantId, t.workflowId, t.versionNumber)
+      .where(sql`not ${t.trial}`),
+  ],
 );
 
 /** An author's working copy of a workflow's next version: any JSON, checked only when validated or published. */
@@ -119,6 +125,8 @@ export const sessions = pgTable(
     workflowVersionId: uuid('workflow_version_id')
       .notNull()
       .references(() => workflowVersions.id),
+    /** The author trying their own draft: none of its events are stored, nothing counts it. */
+    trial: boolean('trial').notNull().default(false),
     status: text('status').notNull(),
     phase: text('phase').notNull().default('steps'),
     currentStepIndex: integer('current_step_index').notNull(),
@@ -490,4 +498,38 @@ export const captureInterviews = pgTable(
 export const nudgeSendSlots = pgTable('nudge_send_slots', {
   tenantId: uuid('tenant_id').primaryKey(),
   nextFreeAt: ts('next_free_at').notNull(),
+});
+
+/**
+ * Open Badges credentials of practice (core/credentials). An erased holder's row stays as the revocation
+ * record only: person, name and signed credential are cleared, `revoked_at` set.
+ */
+export const credentials = pgTable(
+  'credentials',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    skillArea: text('skill_area').notNull(),
+    holderName: text('holder_name'),
+    jwt: text('jwt'),
+    validFrom: ts('valid_from').notNull(),
+    validUntil: ts('valid_until').notNull(),
+    revokedAt: ts('revoked_at'),
+    revocationReason: text('revocation_reason'),
+  },
+  (t) => [
+    index('credentials_person_idx').on(t.tenantId, t.personId, t.skillArea),
+    index('credentials_revoked_idx').on(t.tenantId, t.revokedAt),
+  ],
+);
+
+/** Each tenant's credential signing key, generated on first use; the private key sealed with PRACTICA_SECRET_KEY. */
+export const credentialSigningKeys = pgTable('credential_signing_keys', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  keyId: text('key_id').notNull(),
+  algorithm: text('algorithm').notNull(),
+  publicJwk: jsonb('public_jwk').notNull(),
+  sealedPrivateJwk: text('sealed_private_jwk').notNull(),
+  createdAt: ts('created_at').notNull(),
 });

@@ -110,6 +110,7 @@ export function newSession(
   const now = new Date('2026-11-02T09:00:00.000Z');
   return {
     id: randomUUID(),
+    trial: false,
     status: 'active',
     phase: 'steps',
     currentStepIndex: 0,

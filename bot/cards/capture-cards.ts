@@ -91,6 +91,12 @@ const KIND_LABELS = {
 } as const;
 const MAX_PROMPT_ON_CARD = 12_000;
 
+const problemList = (problems: WorkflowProblem[]) =>
+  problems
+    .slice(0, 5)
+    .map((problem) => `- ${problem.path}: ${problem.message}`)
+    .join('\n');
+
 /** The captured draft: what it holds, whether it passes validation, and where to finish it. Nothing is published. */
 export function captureSummaryCard(model: CaptureSummaryModel) {
   const items: CardElement[] = [heading(`Your draft: ${model.title}`)];
@@ -110,12 +116,7 @@ export function captureSummaryCard(model: CaptureSummaryModel) {
   } else {
     items.push(
       warning('The draft still has problems to fix in the editor:'),
-      paragraph(
-        model.problems
-          .slice(0, 5)
-          .map((problem) => `- ${problem.path}: ${problem.message}`)
-          .join('\n'),
-      ),
+      paragraph(problemList(model.problems)),
     );
   }
   items.push(
@@ -145,6 +146,25 @@ export function captureSummaryCard(model: CaptureSummaryModel) {
       ),
     );
   }
-  items.push(new ActionSet(new OpenUrlAction(model.editUrl, { title: 'Finish in the tab' })));
+  items.push(
+    new ActionSet(
+      // Only a draft that passes the checks can be tried; the button re-checks the draft as saved by then.
+      ...(definition
+        ? [button('Try it yourself', { op: 'try_draft', workflowId: model.workflowId }, 'positive')]
+        : []),
+      new OpenUrlAction(model.editUrl, { title: 'Finish in the tab' }),
+    ),
+  );
   return card(...items);
+}
+
+/** "Try it yourself" on a draft that does not pass the checks (yet): its problems, and where to fix them. */
+export function trialRefusedCard(model: { title: string; problems: WorkflowProblem[]; editUrl: string }) {
+  return card(
+    heading(`Your draft: ${model.title}`),
+    warning('The draft cannot be tried yet: fix these problems in the editor first.'),
+    paragraph(problemList(model.problems)),
+    ...(model.problems.length > 5 ? [subtle(`…and ${model.problems.length - 5} more.`)] : []),
+    new ActionSet(new OpenUrlAction(model.editUrl, { title: 'Fix it in the tab' })),
+  );
 }

@@ -23,6 +23,7 @@ export const cardCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('capture_stop'), interviewId: z.uuid() }),
   z.object({ op: z.literal('nudges') }),
   z.object({ op: z.literal('save_nudges') }),
+  z.object({ op: z.literal('try_draft'), workflowId: z.uuid() }),
 ]);
 
 export type CardCommand = z.infer<typeof cardCommandSchema>;

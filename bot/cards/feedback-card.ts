@@ -1,7 +1,7 @@
 import { Choice, NumberInput, TextInput, ToggleInput } from '@microsoft/teams.cards';
 import type { CurrentStepView, SessionView } from '../../core';
 import { button, buttons, card, heading, paragraph, subtle, warning } from './card-kit';
-import { choiceSet, ratingChoices } from './step-cards';
+import { choiceSet, ratingChoices, trialLabel } from './step-cards';
 
 const SAVED_TIME_LABELS: Record<string, string> = {
   'deeper-analysis': 'Deeper analysis',
@@ -19,9 +19,12 @@ export function feedbackCard(
 ) {
   return card(
     heading(`${view.workflowTitle}: how did it go?`),
+    ...trialLabel(view),
     ...(notice ? [warning(notice)] : []),
     paragraph(
-      'Your deliverable is above. Rate it against the rubric the author wrote (1 = poor, 5 = excellent).',
+      view.trial
+        ? 'Your deliverable is above. Rate it against your own rubric, as a colleague would; your answers stay with this trial.'
+        : 'Your deliverable is above. Rate it against the rubric the author wrote (1 = poor, 5 = excellent).',
     ),
     ...current.rubric.flatMap((criterion) => [
       paragraph(`**${criterion.criterion}**`),
@@ -57,12 +60,17 @@ export function feedbackCard(
       valueOff: 'false',
       value: 'true',
     }),
-    new ToggleInput('Share the deliverable with my manager for review', {
-      id: 'share',
-      valueOn: 'true',
-      valueOff: 'false',
-      value: 'false',
-    }),
+    // A trial is private: there is nothing to share.
+    ...(view.trial
+      ? []
+      : [
+          new ToggleInput('Share the deliverable with my manager for review', {
+            id: 'share',
+            valueOn: 'true',
+            valueOff: 'false',
+            value: 'false',
+          }),
+        ]),
     buttons(
       button(
         'Send feedback',

@@ -12,6 +12,7 @@ export {
   captureDraftingCard,
   captureQuestionCard,
   captureSummaryCard,
+  trialRefusedCard,
   type CaptureSummaryModel,
 } from './capture-cards';
 export { nudgeCard, nudgeOptOutLine } from './nudge-cards';

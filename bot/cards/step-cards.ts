@@ -7,9 +7,15 @@ const ECHO_LIMIT = 2_000;
 
 const ref = (view: SessionView) => ({ sessionId: view.sessionId, version: view.version });
 
+export const TRIAL_LABEL = 'Trying your draft — nothing here counts or is shared.';
+
+/** On every card of a trial, so the author never mistakes it for practice that is recorded. */
+export const trialLabel = (view: SessionView) => (view.trial ? [warning(TRIAL_LABEL)] : []);
+
 function header(view: SessionView) {
   return [
     heading(view.workflowTitle),
+    ...trialLabel(view),
     subtle(`Step ${view.stepNumber} of ${view.stepCount} · ${view.stepTitle}`),
   ];
 }
@@ -78,13 +84,19 @@ export function sessionCard(view: SessionView, notice: string | null = null) {
     case 'done':
       return card(
         heading(view.workflowTitle),
+        ...trialLabel(view),
         ...top,
-        paragraph('This session is complete. Thank you for your feedback.'),
+        paragraph(
+          view.trial
+            ? 'Your trial is complete. Change the draft in the editor and try it again, or publish it when it is right.'
+            : 'This session is complete. Thank you for your feedback.',
+        ),
         buttons(button('Home', { op: 'home' })),
       );
     case 'abandoned':
       return card(
         heading(view.workflowTitle),
+        ...trialLabel(view),
         ...top,
         paragraph('You abandoned this session.'),
         buttons(button('Home', { op: 'home' })),

@@ -10,7 +10,10 @@ import { deliverableMessage, LONG_DELIVERABLE_CHARS, longDeliverableCard } from 
 import { cardMessage, text, type Outgoing } from './outgoing';
 import { loadWorkflowCandidates } from './workflow-candidates';
 
-/** Messages that follow from what just happened: the deliverable to copy, and help after a low rating. */
+/**
+ * Messages that follow from what just happened: the deliverable to copy, and help after a low rating (after a
+ * trial, the way back to the draft instead).
+ */
 export async function followUps(
   deps: BotDependencies,
   person: Person,
@@ -34,7 +37,17 @@ export async function followUps(
     );
   }
   const rated = events.find((event) => event.type === 'session.rated');
-  if (rated && typeof rated.data.meanRating === 'number' && rated.data.meanRating < LOW_RATING_THRESHOLD) {
+  if (rated && version.trial) {
+    messages.push(
+      text(
+        `Thank you. This was a trial of your draft: nothing was recorded or shared. [Change the draft in the tab](${deps.workflowEditUrl(version.workflowId)}), then try it again or publish it.`,
+      ),
+    );
+  } else if (
+    rated &&
+    typeof rated.data.meanRating === 'number' &&
+    rated.data.meanRating < LOW_RATING_THRESHOLD
+  ) {
     messages.push(
       text(
         await lowRatingHelp(deps, person, version, rated.data.whatBroke as { stepId: string | null } | null),

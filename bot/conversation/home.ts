@@ -19,7 +19,7 @@ export async function buildHomeCard(deps: BotDependencies, person: Person) {
       const view = describeSession(current, version.definition);
       currentModel = {
         sessionId: current.id,
-        workflowTitle: view.workflowTitle,
+        workflowTitle: view.trial ? `${view.workflowTitle} (trying your draft)` : view.workflowTitle,
         stepNumber: view.stepNumber,
         stepCount: view.stepCount,
         awaitingFeedback: view.current.kind === 'feedback',

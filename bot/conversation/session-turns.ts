@@ -16,6 +16,7 @@ import { commandToAction } from './command-to-action';
 import { followUps } from './follow-ups';
 import { browseWorkflowsCard } from './find-workflows';
 import { buildHomeCard } from './home';
+import { tryDraftTurn } from './trial-turns';
 import type { Outgoing } from './outgoing';
 import { nudgeSettingsFor, saveNudgeSettings } from '../nudges/nudge-settings';
 
@@ -48,6 +49,7 @@ export async function handleCardCommand(
   // Capture buttons are answered by capture-turns.ts; one arriving here is treated as "home".
   if (command.op === 'capture' || command.op === 'capture_stop')
     return { card: await buildHomeCard(deps, person), before: [] };
+  if (command.op === 'try_draft') return tryDraftTurn(deps, person, command.workflowId, ids);
   if (command.op === 'browse')
     return { card: await browseWorkflowsCard(deps, person, command.skillArea), before: [] };
   if (command.op === 'nudges') return { card: await nudgeSettingsFor(deps, person), before: [] };

@@ -1,1 +1,1 @@
-export { listAuditLog, type AuditPage } from './list-audit-log';
+export { GONE_PERSON_NAME, listAuditLog, type AuditPage, type NamedAuditEntry } from './list-audit-log';

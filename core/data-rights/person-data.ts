@@ -1,7 +1,10 @@
+import type { CaptureInterview } from '../capture/interview';
 import type { Certificate } from '../certificates';
+import type { PracticeCredential } from '../credentials/practice-credential';
 import type { DomainEvent } from '../events';
 import type { Person } from '../people';
 import type { AuditEntry } from '../ports/store';
+import type { NudgePreferences } from '../nudges';
 import type { LevelChange, StoredLevel } from '../proficiency';
 import type { Review } from '../reviews';
 import type { Session } from '../sessions';
@@ -41,6 +44,14 @@ export type PersonDataSnapshot = {
   attestationsGiven: DomainEvent[];
   certificates: Certificate[];
   authoredWorkflows: { id: string; title: string; status: string }[];
+  /** Open Badges credentials of practice issued to them (with the signed VC-JWT). */
+  credentials: PracticeCredential[];
+  /** Their "capture my workflow" interviews, answers included (the drafts they made are workflow drafts). */
+  captureInterviews: CaptureInterview[];
+  /** Their nudge choices and whether Teams refused their chat; null when they never had either. */
+  nudgePreferences: (NudgePreferences & { updatedAt: Date }) | null;
+  /** Each nudge the bot sent them (the message itself is not kept). */
+  nudgesSent: { key: string; kind: string; sentAt: Date }[];
   statements: PersonStatement[];
   /** Audit entries whose subject is the person (who read their data, admin changes about them). */
   auditEntries: AuditEntry[];

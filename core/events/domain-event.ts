@@ -12,7 +12,8 @@ export type DomainEventType =
   | 'level.changed'
   | 'certificate.imported'
   | 'certificate.voided'
-  | 'practice.attested';
+  | 'practice.attested'
+  | 'credential.issued';
 
 export type DomainEvent = {
   id: string;

@@ -1,5 +1,6 @@
 import type { CaptureInterviewRepository } from '../capture/capture-repository';
 import type { CertificateRepository } from '../certificates';
+import type { CredentialRepository } from '../credentials/practice-credential';
 import type { PersonDataRepository } from '../data-rights/person-data';
 import type { LrsTargetRepository } from '../lrs-targets/stored-lrs-target';
 import type { DirectorySyncStateRepository } from '../directory/directory-sync-state';
@@ -27,6 +28,8 @@ export interface TenantRepository {
 
 export interface PeopleRepository {
   get(tenantId: string, personId: string): Promise<Person | null>;
+  /** The people of the tenant among these ids (unknown ids are left out), in no particular order. */
+  getMany(tenantId: string, personIds: readonly string[]): Promise<Person[]>;
   findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | null>;
   findByEmail(tenantId: string, email: string): Promise<Person | null>;
   /** Inserts or updates by (tenant, Entra object id); resolves the manager by their object id. */
@@ -55,6 +58,7 @@ export interface WorkflowRepository {
   save(workflow: Workflow, expectedLatestVersion: number | null): Promise<void>;
   addVersion(version: WorkflowVersion): Promise<void>;
   getVersion(tenantId: string, versionId: string): Promise<WorkflowVersion | null>;
+  /** The latest published version; a trial version is never the latest. */
   latestVersion(tenantId: string, workflowId: string): Promise<WorkflowVersion | null>;
   listPublished(tenantId: string): Promise<Workflow[]>;
   /** Every workflow of the tenant, drafts and retired ones included. */
@@ -64,7 +68,7 @@ export interface WorkflowRepository {
     tenantId: string,
   ): Promise<{ workflow: Workflow; version: WorkflowVersion; authorName: string | null }[]>;
   findByTitle(tenantId: string, title: string): Promise<Workflow | null>;
-  /** Every published version of a workflow, oldest first. */
+  /** Every published version of a workflow, oldest first (trial versions left out). */
   listVersions(tenantId: string, workflowId: string): Promise<WorkflowVersion[]>;
   /** The author's working copy of the next version, if any. */
   getDraft(tenantId: string, workflowId: string): Promise<WorkflowDraft | null>;
@@ -81,8 +85,9 @@ export interface SessionRepository {
   findActiveForPerson(tenantId: string, personId: string): Promise<Session[]>;
   /** The session a person would continue: their active one, else the most recently touched paused one or one awaiting feedback. */
   findCurrentForPerson(tenantId: string, personId: string): Promise<Session | null>;
+  /** Social proof per workflow; trials (an author trying a draft) never count. */
   usageByWorkflow(tenantId: string): Promise<WorkflowUsage[]>;
-  /** Per published version of one workflow: how its sessions went, in counts only (never who). */
+  /** Per published version of one workflow: how its sessions went, in counts only (never who); no trials. */
   usageByVersion(tenantId: string, workflowId: string): Promise<VersionUsage[]>;
   /** Active or paused sessions nobody has touched since `before`. */
   listIdle(tenantId: string, before: Date, limit: number): Promise<Session[]>;
@@ -90,7 +95,7 @@ export interface SessionRepository {
   listWithContentBefore(tenantId: string, before: Date, limit: number): Promise<Session[]>;
   /**
    * A person's sessions, most recently started first, `limit` at a time after the `after` position;
-   * `sharedOnly` keeps those whose deliverable the person shared for review.
+   * `sharedOnly` keeps those whose deliverable the person shared for review. Trials are not listed.
    */
   listForPerson(
     tenantId: string,
@@ -179,6 +184,8 @@ export interface Store {
   xapiOutbox: XapiOutboxRepository;
   /** Course completions and credentials from the LMS (L1 evidence). */
   certificates: CertificateRepository;
+  /** Open Badges credentials of practice issued to people (core/credentials). */
+  credentials: CredentialRepository;
   /** Current levels per person and skill area, and their history. */
   levels: LevelRepository;
   /** Managers' and authors' rubric scores for deliverables shared for review. */

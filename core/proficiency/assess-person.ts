@@ -3,7 +3,7 @@ import { assessSkillArea } from './assess-skill-area';
 import { factsFromEvents, LEVEL_EVIDENCE_EVENTS, type WorkflowAuthorship } from './facts-from-events';
 import type { LevelAssessment } from './level';
 import { DEFAULT_LEVEL_THRESHOLDS, type LevelThresholds } from './level-thresholds';
-import { noFacts } from './proficiency-facts';
+import { noFacts, type ProficiencyFacts } from './proficiency-facts';
 import type { StoredLevel } from './stored-level';
 import type { TenantSettings } from '../tenants';
 
@@ -25,6 +25,8 @@ export type PersonAssessment = {
   asOf: Date;
   stored: StoredLevel[];
   assessments: LevelAssessment[];
+  /** The evidence the assessments were made from (as of `asOf`). */
+  facts: ProficiencyFacts;
 };
 
 /**
@@ -63,6 +65,7 @@ export async function assessPerson(options: {
   return {
     asOf,
     stored,
+    facts,
     assessments: [...areas].map((area) => assessSkillArea(facts, area, thresholds, asOf)),
   };
 }

@@ -24,6 +24,8 @@ export async function shareForReview(options: {
     const session = await store.sessions.get(tenantId, options.sessionId);
     if (!session || session.personId !== options.personId)
       throw new AppError('not_found', 'No session of yours has that id.');
+    if (session.trial)
+      throw new AppError('conflict', 'A trial of your own draft is private: it cannot be shared for review.');
     if (session.status !== 'completed')
       throw new AppError('conflict', 'Finish the session first: only a completed deliverable can be shared.');
     if (!session.feedback)

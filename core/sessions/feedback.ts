@@ -63,7 +63,8 @@ export function buildFeedback(
     savedTimeGoesTo: input.savedTimeGoesTo ?? null,
     whatBroke: whatBroke ? { stepId: whatBroke.stepId, text: whatBroke.text.trim() } : null,
     wouldReuse: input.wouldReuse ?? null,
-    sharedForReview: input.shareForReview ?? false,
+    // A trial is private: nobody reviews an unpublished draft's result.
+    sharedForReview: !session.trial && (input.shareForReview ?? false),
     givenAt: now.toISOString(),
   };
 }

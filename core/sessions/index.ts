@@ -17,6 +17,8 @@ export { assembleDeliverable, composePrompt, promptMessages } from './compose';
 export { LOW_RATING_THRESHOLD, SAVED_TIME_DESTINATIONS } from './feedback';
 export { describeSession, type CurrentStepView, type SessionView } from './session-view';
 export { startSession, type StartSessionResult } from './start-session';
+export { FIRST_CARD_JOB, NOT_IN_CHAT_MESSAGE, startSessionInChat } from './start-in-chat';
+export { startTrialSession, type StartTrialResult } from './start-trial-session';
 export { actOnSession, type ActOnSessionOptions, type ActResult } from './act-on-session';
 export { runGeneration, type GenerationResult, type GenerationTextSink } from './run-generation';
 export { GENERATION_JOB, SessionConflictError } from './persist-outcome';

@@ -17,6 +17,7 @@ export function openSession(options: {
     personId: options.personId,
     workflowId: version.workflowId,
     workflowVersionId: version.id,
+    trial: version.trial,
     status: 'active',
     phase: 'steps',
     currentStepIndex: 0,

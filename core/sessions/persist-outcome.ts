@@ -15,7 +15,9 @@ export class SessionConflictError extends AppError {
 
 /**
  * Writes an outcome inside the caller's transaction: the session (compare-and-set on `previous.version`),
- * its events and its jobs, so none can exist without the others.
+ * its events and its jobs, so none can exist without the others. A trial's events are returned (the chat
+ * still answers them: the deliverable, the thanks) but never stored, so nothing derived from the event log
+ * (metrics, levels, xAPI statements, nudges, insights) can count it.
  */
 export async function persistOutcome(
   tx: Store,
@@ -42,7 +44,7 @@ export async function persistOutcome(
     occurredAt: now,
     data: draft.data,
   }));
-  for (const event of events) await tx.events.append(event);
+  if (!session.trial) for (const event of events) await tx.events.append(event);
   for (const effect of outcome.effects) {
     await tx.jobs.enqueue({
       tenantId: session.tenantId,

@@ -93,7 +93,8 @@ export async function readSession(options: {
     viewerRole: role,
     workflowId: session.workflowId,
     workflowTitle: version?.definition.title ?? workflow?.title ?? 'A retired workflow',
-    versionNumber: version?.versionNumber ?? null,
+    // A trial pins an unnumbered copy of the draft, not a published version.
+    versionNumber: version && !version.trial ? version.versionNumber : null,
     status: session.status,
     phase: session.phase,
     startedAt: session.startedAt,

@@ -38,6 +38,8 @@ export type SessionView = {
   sessionId: string;
   version: number;
   workflowTitle: string;
+  /** The author trying their draft: shown as such, with nothing to share. */
+  trial: boolean;
   stepNumber: number;
   stepCount: number;
   stepTitle: string;
@@ -54,6 +56,7 @@ export function describeSession(session: Session, definition: WorkflowDefinition
     sessionId: session.id,
     version: session.version,
     workflowTitle: definition.title,
+    trial: session.trial,
     stepNumber: session.currentStepIndex + 1,
     stepCount: definition.steps.length,
     stepTitle: step?.title ?? '',

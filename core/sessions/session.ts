@@ -50,6 +50,11 @@ export type Session = {
   personId: string;
   workflowId: string;
   workflowVersionId: string;
+  /**
+   * The author trying their own draft: private, so its events are never stored (no metrics, levels, xAPI
+   * statements or nudges follow from it) and it is never shared for review or counted as usage.
+   */
+  trial: boolean;
   status: SessionStatus;
   phase: SessionPhase;
   currentStepIndex: number;

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { Clock, Ids, Store } from '../ports';
 import type { WorkflowVersion } from '../workflows';
 import { openSession } from './open-session';
+import { pauseOtherSessions } from './pause-other-sessions';
 import { persistOutcome } from './persist-outcome';
 import type { Session } from './session';
 
@@ -37,14 +38,7 @@ export async function startSession(options: {
     const version = await tx.workflows.latestVersion(tenantId, workflow.id);
     if (!version) throw new AppError('not_found', 'That workflow has no published version.');
 
-    for (const other of await tx.sessions.findActiveForPerson(tenantId, personId)) {
-      await tx.sessions.compareAndSet({
-        ...other,
-        status: 'paused',
-        version: other.version + 1,
-        updatedAt: now,
-      });
-    }
+    await pauseOtherSessions(tx, tenantId, personId, now);
     const outcome = openSession({
       tenantId,
       personId,

@@ -12,6 +12,7 @@ const version: WorkflowVersion = {
   tenantId: 'tenant-1',
   workflowId: 'workflow-1',
   versionNumber: 1,
+  trial: false,
   definition,
   publishedAt: new Date('2026-11-01T00:00:00Z'),
   publishedBy: 'author-1',

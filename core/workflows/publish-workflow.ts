@@ -53,6 +53,7 @@ export async function publishWorkflow(
       tenantId,
       workflowId: workflow.id,
       versionNumber: workflow.latestVersionNumber,
+      trial: false,
       definition,
       publishedAt: now,
       publishedBy: options.publishedBy ?? authorId,

@@ -15,12 +15,16 @@ export type Workflow = {
   updatedAt: Date;
 };
 
-/** A published version is immutable; sessions pin one. */
+/**
+ * A published version is immutable; sessions pin one. A trial version is a frozen copy of the draft an author
+ * is trying: never listed, never latest, numbered 0 so published versions stay 1, 2, 3…
+ */
 export type WorkflowVersion = {
   id: string;
   tenantId: string;
   workflowId: string;
   versionNumber: number;
+  trial: boolean;
   definition: WorkflowDefinition;
   publishedAt: Date;
   publishedBy: string;

@@ -1,20 +1,11 @@
 import { skillAreaForActivity, type CertificateRecord, type CertificateSkillAreaPattern } from '../../core';
 import { PROFILE_VERSION_IRI } from '../statements';
 import { VOIDED_VERB } from './certificate-verbs';
+import { toLrsStatement, type LrsStatement } from './lrs-statement';
 import type { PeopleByActor } from './people-by-actor';
 
-type Activity = { objectType?: string; id?: string; definition?: { name?: Record<string, string> } };
-export type LrsStatement = {
-  id?: string;
-  actor?: unknown;
-  verb?: { id?: string };
-  object?: Activity;
-  result?: { success?: boolean; completion?: boolean };
-  context?: { platform?: string; contextActivities?: { category?: Activity[] } };
-  authority?: { name?: string };
-  timestamp?: string;
-  stored?: string;
-};
+export type { LrsStatement } from './lrs-statement';
+type Activity = NonNullable<LrsStatement['object']>;
 
 /**
  * Certificates for our people among statements read from an LRS, and the ids of statements voided there.
@@ -22,7 +13,7 @@ export type LrsStatement = {
  * attempts that did not succeed, and anything without an id or a date.
  */
 export function certificatesFromStatements(
-  statements: readonly LrsStatement[],
+  statements: readonly unknown[],
   options: {
     people: PeopleByActor;
     patterns: readonly CertificateSkillAreaPattern[];
@@ -33,7 +24,9 @@ export function certificatesFromStatements(
 ): { records: CertificateRecord[]; voidedStatementIds: string[] } {
   const records: CertificateRecord[] = [];
   const voidedStatementIds: string[] = [];
-  for (const statement of statements) {
+  for (const raw of statements) {
+    const statement = toLrsStatement(raw);
+    if (!statement) continue;
     if (statement.verb?.id === VOIDED_VERB) {
       if (statement.object?.objectType === 'StatementRef' && statement.object.id)
         voidedStatementIds.push(statement.object.id);

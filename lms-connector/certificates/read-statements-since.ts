@@ -1,5 +1,5 @@
 import type { LrsClient } from '../client';
-import type { LrsStatement } from './certificates-from-statements';
+import { toLrsStatement, type LrsStatement } from './lrs-statement';
 
 export type VerbReading = {
   statements: LrsStatement[];
@@ -46,7 +46,8 @@ export async function readStatementsSince(
           if (!Number.isNaN(parsed.getTime())) consistentThrough = parsed;
         }
         for (const raw of page.statements) {
-          const statement = raw as LrsStatement;
+          const statement = toLrsStatement(raw);
+          if (!statement) continue;
           if (typeof statement.stored === 'string') lastStored = statement.stored;
           if (!statement.id || seen.has(statement.id)) continue;
           seen.add(statement.id);

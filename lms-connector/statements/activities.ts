@@ -50,3 +50,21 @@ export const profileActivity: XapiActivity = {
   id: PROFILE_VERSION_IRI,
   definition: { type: PROFILE_ACTIVITY_TYPE },
 };
+
+/** The credential itself (one per person and issue): its id is the URL it is served at. */
+export function credentialActivity(
+  baseUrl: string,
+  credentialId: string,
+  skillArea: { id: string; name: string },
+  language: string,
+): XapiActivity {
+  return {
+    objectType: 'Activity',
+    id: `${baseUrl}/credentials/${credentialId}`,
+    definition: {
+      type: ACTIVITY_TYPES.credential.id,
+      name: { [language]: `Practises AI: ${skillArea.name}` },
+      moreInfo: `${baseUrl}/credentials/${credentialId}/verify`,
+    },
+  };
+}

@@ -51,3 +51,9 @@ export const levelChangedData = z.object({
 });
 
 export const workflowSharedData = z.object({ recipients: z.number().int().min(1).optional() });
+
+export const credentialIssuedData = z.object({
+  credentialId: z.string().uuid(),
+  skillArea: z.string().min(1),
+  validUntil: z.string().datetime(),
+});

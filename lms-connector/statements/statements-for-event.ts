@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { DomainEvent, SkillArea } from '../../core';
 import {
+  credentialActivity,
   deliverableActivity,
   levelActivity,
   profileActivity,
@@ -8,6 +9,7 @@ import {
   type WorkflowFacts,
 } from './activities';
 import {
+  credentialIssuedData,
   levelChangedData,
   sessionCompletedData,
   sessionRatedData,
@@ -133,6 +135,10 @@ export function statementsForEvent(event: DomainEvent, context: StatementContext
       if (data.toLevel <= data.fromLevel) return [];
       return [build.aboutLevel(data.skillArea, data.fromLevel, data.toLevel)];
     }
+    case 'credential.issued': {
+      const data = parse(event, credentialIssuedData);
+      return [build.aboutCredential(data.credentialId, data.skillArea)];
+    }
     case 'session.abandoned':
     case 'workflow.retired':
     case 'certificate.imported':
@@ -210,6 +216,19 @@ class DraftBuilder {
         extensions: { [EXTENSIONS.skillArea.id]: skillAreaId },
       },
     );
+  }
+
+  aboutCredential(credentialId: string, skillAreaId: string): StatementDraft {
+    const { baseUrl, language } = this.context;
+    const skillArea = this.context.skillAreas.find((area) => area.id === skillAreaId) ?? {
+      id: skillAreaId,
+      name: skillAreaId,
+    };
+    return this.draft(VERBS.earned, credentialActivity(baseUrl, credentialId, skillArea, language), {
+      // The level the credential attests, so the LMS can group it with the `mastered` statement.
+      parent: levelActivity(baseUrl, skillArea, 2, language),
+      extensions: { [EXTENSIONS.skillArea.id]: skillAreaId },
+    });
   }
 
   private versionExtension(fromEvent?: number): Record<string, number> {

@@ -74,6 +74,12 @@ export const VERBS = {
     definition:
       'Reached a proficiency level in a skill area; the level before and after are result extensions.',
   },
+  earned: {
+    id: 'http://id.tincanapi.com/verb/earned',
+    display: 'earned',
+    definition:
+      'Was issued an Open Badges 3.0 credential of practice (L2 Practises in a skill area); the object is the credential, its moreInfo the verification page.',
+  },
 } as const satisfies Record<string, VerbConcept>;
 
 export type ActivityTypeConcept = { id: string; name: string; definition: string };
@@ -95,6 +101,12 @@ export const ACTIVITY_TYPES = {
     name: 'proficiency level',
     definition:
       'One level (L0 Aware to L4 Redesigns) of AI proficiency in one skill area, earned by evidence of practice.',
+  },
+  credential: {
+    id: `${PRACTICA_NAMESPACE}/activity-types/practice-credential`,
+    name: 'credential of practice',
+    definition:
+      'An Open Badges 3.0 OpenBadgeCredential (a signed W3C Verifiable Credential) stating that a person practises AI in a skill area; its id is the URL the credential is served at.',
   },
 } as const satisfies Record<string, ActivityTypeConcept>;
 

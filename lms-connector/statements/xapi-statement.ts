@@ -13,6 +13,8 @@ export type XapiActivity = {
     type?: string;
     name?: LanguageMap;
     description?: LanguageMap;
+    /** A document with human-readable information about the activity. */
+    moreInfo?: string;
     extensions?: Record<string, unknown>;
   };
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { NUDGE_SENDS_PER_SECOND } from '../../core';
+import { parseCredentialKeyVaultConfig, type CredentialKeyVaultConfig } from './credential-key-vault-config';
 import { parseDirectoryConfig, type DirectoryConfig } from './directory-config';
 import { parseLrsConnectorConfig, type LrsConnectorConfig } from './lrs-targets';
 import { parseSecretKey, type SecretKeyConfig } from './secret-key';
@@ -86,6 +87,8 @@ export type Config = {
   directory: DirectoryConfig | null;
   /** Seals credentials stored in the database (PRACTICA_SECRET_KEY; a fixed key in development mode; else none). */
   secretKey: SecretKeyConfig | null;
+  /** Azure Key Vault for credential signing keys (CREDENTIAL_KEY_VAULT_URL); null: sealed in the database. */
+  credentialKeyVault: CredentialKeyVaultConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     lrs: parseLrsConnectorConfig(env, (message) => new ConfigError(message)),
     directory: parseDirectoryConfig(env, (message) => new ConfigError(message)),
     secretKey: parseSecretKey(env, values.PRACTICA_DEV_MODE, (message) => new ConfigError(message)),
+    credentialKeyVault: parseCredentialKeyVaultConfig(env, (message) => new ConfigError(message)),
   };
 }
 

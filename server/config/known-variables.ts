@@ -1,4 +1,5 @@
 import { environmentSchema } from './config';
+import { credentialKeyVaultSchema } from './credential-key-vault-config';
 import { directorySchema } from './directory-config';
 import { lrsSettingsSchema } from './lrs-targets';
 
@@ -7,6 +8,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   ...Object.keys(environmentSchema.shape),
   ...Object.keys(directorySchema.shape),
   ...Object.keys(lrsSettingsSchema.shape),
+  ...Object.keys(credentialKeyVaultSchema.shape),
   'LRS_TARGETS',
   'PRACTICA_SECRET_KEY',
 ];

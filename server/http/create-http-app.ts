@@ -15,12 +15,15 @@ import type {
 } from '../../core';
 import type { LrsTarget } from '../../lms-connector/targets';
 import type { DevTokenIssuer, TokenVerifier } from '../auth';
+import type { CredentialKeyStore } from '../credentials';
 import { errorFields } from '../logger';
 import { authenticate } from './authenticate';
 import { appErrorResponse, errorResponse } from './error-response';
 import { MalformedJsonError } from './read-json-body';
 import { botRoutes } from './routes/bot-routes';
 import { certificateRoutes } from './routes/certificate-routes';
+import { credentialRoutes } from './routes/credential-routes';
+import { myCredentialRoutes } from './routes/my-credential-routes';
 import { dataRightsRoutes } from './routes/data-rights-routes';
 import { devRoutes } from './routes/dev-routes';
 import { directoryAdminRoutes, type DirectoryAdminOptions } from './routes/directory-admin-routes';
@@ -36,6 +39,7 @@ import { reviewRoutes } from './routes/review-routes';
 import { nudgeAdminRoutes } from './routes/nudge-admin-routes';
 import { settingsRoutes } from './routes/settings-routes';
 import { sessionRoutes } from './routes/session-routes';
+import { startInChatRoutes } from './routes/start-in-chat-routes';
 import { workflowRoutes } from './routes/workflow-routes';
 import { xapiProfileRoutes } from './routes/xapi-profile-routes';
 import type { HttpEnv } from './types';
@@ -69,6 +73,10 @@ export type HttpAppOptions = {
   /** Nudge bookkeeping, for the admin's reach count (GET /admin/nudges/reach). */
   nudges?: NudgeStore;
   tabDirectory: string;
+  /** Credentials of practice: the deployment's base URL (credential links) and the signing key store, if any. */
+  credentials?: { baseUrl: string; keyStore: CredentialKeyStore | null };
+  /** For "Start in chat": whether sessions may call the model, and the bot's app id for the chat link. */
+  startInChat?: { llmAvailable: boolean; botAppId?: string };
   /** Present only in development mode; without it /dev/* does not exist. */
   dev?: { issuer: DevTokenIssuer; tenantId: string };
 };
@@ -93,6 +101,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   app.route('/', healthRoutes(options.readiness, options.isDraining));
   app.route('/', botRoutes(options.handleMessages));
   app.route('/', xapiProfileRoutes());
+  if (options.credentials)
+    app.route('/', credentialRoutes({ store: options.store, clock: options.clock, ...options.credentials }));
 
   const api = new Hono<HttpEnv>();
   api.use(
@@ -109,8 +119,27 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   api.route('/', profileRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   const botStore = options.botStore ?? options.store;
   api.route('/', workflowRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
+  api.route(
+    '/',
+    startInChatRoutes({
+      store: botStore,
+      clock: options.clock,
+      ids: options.ids,
+      llmAvailable: options.startInChat?.llmAvailable ?? false,
+      botAppId: options.startInChat?.botAppId,
+    }),
+  );
   api.route('/', settingsRoutes({ store: botStore, clock: options.clock, ids: options.ids }));
   api.route('/', certificateRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
+  if (options.credentials)
+    api.route(
+      '/',
+      myCredentialRoutes({
+        store: options.store,
+        clock: options.clock,
+        baseUrl: options.credentials.baseUrl,
+      }),
+    );
   api.route('/', metricsRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', coachingRoutes({ store: options.store, clock: options.clock, ids: options.ids }));
   api.route('/', insightsRoutes({ store: options.store, clock: options.clock }));

@@ -5,7 +5,7 @@ import { captureInterviews } from '../schema';
 
 type Row = typeof captureInterviews.$inferSelect;
 
-function toInterview(row: Row): CaptureInterview {
+export function toInterview(row: Row): CaptureInterview {
   return {
     id: row.id,
     tenantId: row.tenantId,

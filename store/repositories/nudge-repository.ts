@@ -9,7 +9,7 @@ import {
 import { toNumber, type Db } from '../database';
 import { events, nudgeDeliveries, nudgePreferences, nudgeSendSlots, people } from '../schema';
 
-const kinds = (value: unknown) => (Array.isArray(value) ? value.filter(isNudgeKind) : []);
+export const kinds = (value: unknown) => (Array.isArray(value) ? value.filter(isNudgeKind) : []);
 
 export function nudgeRepository(db: Db): NudgeStore {
   return {

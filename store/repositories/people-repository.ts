@@ -35,6 +35,14 @@ export function peopleRepository(db: Db, newId: () => string): PeopleRepository 
 
   return {
     get: (tenantId, personId) => findOne(and(eq(people.tenantId, tenantId), eq(people.id, personId))),
+    async getMany(tenantId, personIds) {
+      if (personIds.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(people)
+        .where(and(eq(people.tenantId, tenantId), inArray(people.id, [...personIds])));
+      return rows.map(toPerson);
+    },
     findByAadObjectId: (tenantId, aadObjectId) =>
       findOne(and(eq(people.tenantId, tenantId), eq(people.aadObjectId, aadObjectId))),
     findByEmail: (tenantId, email) =>

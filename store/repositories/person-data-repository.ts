@@ -22,13 +22,17 @@ import {
   type StepRecord,
 } from '../../core';
 import type { Db } from '../database';
+import { credentialRepository, revokeErasedHoldersCredentials } from './credential-repository';
 import {
   auditLog,
+  captureInterviews,
   certificates,
   events,
   jobs,
   levelChanges,
   levels,
+  nudgeDeliveries,
+  nudgePreferences,
   people,
   personWeekRollups,
   personWorkflowWeekRollups,
@@ -39,6 +43,8 @@ import {
   workflowVersions,
   xapiOutbox,
 } from '../schema';
+import { toInterview } from './capture-interview-repository';
+import { kinds } from './nudge-repository';
 
 /** One place that knows every table holding a person's data (see person-data-coverage.ts). */
 export function personDataRepository(db: Db): PersonDataRepository {
@@ -99,6 +105,20 @@ export function personDataRepository(db: Db): PersonDataRepository {
         .select({ id: workflows.id, title: workflows.title, status: workflows.status })
         .from(workflows)
         .where(and(eq(workflows.tenantId, tenantId), eq(workflows.authorId, personId)));
+      const interviewRows = await db
+        .select()
+        .from(captureInterviews)
+        .where(and(eq(captureInterviews.tenantId, tenantId), eq(captureInterviews.authorId, personId)))
+        .orderBy(captureInterviews.createdAt);
+      const [preferencesRow] = await db
+        .select()
+        .from(nudgePreferences)
+        .where(and(eq(nudgePreferences.tenantId, tenantId), eq(nudgePreferences.personId, personId)));
+      const deliveryRows = await db
+        .select()
+        .from(nudgeDeliveries)
+        .where(and(eq(nudgeDeliveries.tenantId, tenantId), eq(nudgeDeliveries.personId, personId)))
+        .orderBy(nudgeDeliveries.sentAt);
       const statementRows = await db
         .select({
           target: xapiOutbox.target,
@@ -140,6 +160,18 @@ export function personDataRepository(db: Db): PersonDataRepository {
           source: row.source as CertificateSource,
         })),
         authoredWorkflows: authored,
+        credentials: await credentialRepository(db).listForPerson(tenantId, personId),
+        captureInterviews: interviewRows.map(toInterview),
+        nudgePreferences: preferencesRow
+          ? {
+              allOff: preferencesRow.allOff,
+              kindsOff: kinds(preferencesRow.kindsOff),
+              kindsOn: kinds(preferencesRow.kindsOn),
+              unreachableSince: preferencesRow.unreachableSince,
+              updatedAt: preferencesRow.updatedAt,
+            }
+          : null,
+        nudgesSent: deliveryRows.map((row) => ({ key: row.nudgeKey, kind: row.kind, sentAt: row.sentAt })),
         statements: statementRows.map((row) => ({
           target: row.target,
           statementId: row.statementId,
@@ -223,6 +255,7 @@ export function personDataRepository(db: Db): PersonDataRepository {
           .where(and(eq(certificates.tenantId, tenantId), eq(certificates.personId, personId)))
           .returning({ id: certificates.id }),
       );
+      count('credentials', await revokeErasedHoldersCredentials(db, tenantId, personId));
       count(
         'xapi_outbox',
         await db

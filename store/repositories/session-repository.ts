@@ -19,6 +19,7 @@ function toSession(row: SessionRow): Session {
     personId: row.personId,
     workflowId: row.workflowId,
     workflowVersionId: row.workflowVersionId,
+    trial: row.trial,
     status: row.status as SessionStatus,
     phase: row.phase as SessionPhase,
     currentStepIndex: row.currentStepIndex,
@@ -128,6 +129,8 @@ export function sessionRepository(db: Db): SessionRepository {
           and(
             eq(sessions.tenantId, tenantId),
             eq(sessions.personId, personId),
+            // A trial is the author's private rehearsal of a draft: not part of their record.
+            eq(sessions.trial, false),
             options.sharedOnly ? eq(sessions.sharedForReview, true) : undefined,
             after
               ? or(
@@ -169,7 +172,7 @@ export function sessionRepository(db: Db): SessionRepository {
                ) filter (where s.feedback is not null) as "medianMinutesSaved",
                avg((s.feedback->>'meanRating')::float) filter (where s.feedback is not null) as "meanRating"
         from sessions s join workflows w on w.id = s.workflow_id and w.tenant_id = s.tenant_id
-        where s.tenant_id = ${tenantId} and s.status = 'completed'
+        where s.tenant_id = ${tenantId} and s.status = 'completed' and not s.trial
         group by s.workflow_id`);
       return rowsOf<Record<string, unknown>>(result).map((row) => ({
         workflowId: String(row.workflowId),
@@ -193,7 +196,7 @@ export function sessionRepository(db: Db): SessionRepository {
                avg((s.feedback->>'meanRating')::float)
                  filter (where s.status = 'completed' and s.feedback is not null) as "meanRating"
         from sessions s
-        where s.tenant_id = ${tenantId} and s.workflow_id = ${workflowId}
+        where s.tenant_id = ${tenantId} and s.workflow_id = ${workflowId} and not s.trial
         group by s.workflow_version_id`);
       return rowsOf<Record<string, unknown>>(result).map((row) => ({
         workflowVersionId: String(row.workflowVersionId),

@@ -22,6 +22,14 @@ function toVersion(row: VersionRow): WorkflowVersion {
   return { ...row, definition: row.definition as WorkflowDefinition };
 }
 
+/** A workflow's published versions: trial versions (a draft being tried by its author) are never listed. */
+const published = (tenantId: string, workflowId: string) =>
+  and(
+    eq(workflowVersions.tenantId, tenantId),
+    eq(workflowVersions.workflowId, workflowId),
+    eq(workflowVersions.trial, false),
+  );
+
 export function workflowRepository(db: Db): WorkflowRepository {
   return {
     async get(tenantId, workflowId) {
@@ -73,7 +81,7 @@ export function workflowRepository(db: Db): WorkflowRepository {
       const rows = await db
         .select()
         .from(workflowVersions)
-        .where(and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.workflowId, workflowId)))
+        .where(published(tenantId, workflowId))
         .orderBy(desc(workflowVersions.versionNumber))
         .limit(1);
       return rows[0] ? toVersion(rows[0]) : null;
@@ -107,6 +115,7 @@ export function workflowRepository(db: Db): WorkflowRepository {
             eq(workflowVersions.tenantId, workflows.tenantId),
             eq(workflowVersions.workflowId, workflows.id),
             eq(workflowVersions.versionNumber, workflows.latestVersionNumber),
+            eq(workflowVersions.trial, false),
           ),
         )
         .leftJoin(people, and(eq(people.tenantId, workflows.tenantId), eq(people.id, workflows.authorId)))
@@ -132,7 +141,7 @@ export function workflowRepository(db: Db): WorkflowRepository {
       const rows = await db
         .select()
         .from(workflowVersions)
-        .where(and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.workflowId, workflowId)))
+        .where(published(tenantId, workflowId))
         .orderBy(asc(workflowVersions.versionNumber));
       return rows.map(toVersion);
     },

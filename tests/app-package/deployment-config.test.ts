@@ -166,7 +166,13 @@ describe('deployment configuration agrees with the service configuration (server
     const setByDeployment = new Set([...bicepServiceSettings().keys(), ...Object.keys(ENV_DEV)]);
     // Not per environment: per-target LRS settings come from the admin API; Graph reuses the bot's
     // registration; PGlite, demo history, HOST and PORT do not apply to App Service (it sets PORT itself).
+    // Credential keys in Azure Key Vault are opt-in: infra creates no vault (keys are sealed in PostgreSQL).
     const notDeployed = [
+      'CREDENTIAL_KEY_VAULT_URL',
+      'CREDENTIAL_KEY_VAULT_TENANT_ID',
+      'CREDENTIAL_KEY_VAULT_CLIENT_ID',
+      'CREDENTIAL_KEY_VAULT_CLIENT_SECRET',
+      'CREDENTIAL_KEY_VAULT_AUTHORITY_URL',
       'PORT',
       'HOST',
       'PGLITE_DATA_DIR',

@@ -1,10 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_NUDGE_PREFERENCES,
   FORMER_COLLEAGUE_ID,
+  GONE_PERSON_NAME,
   publishWorkflow,
   randomIds,
   recordCertificates,
+  startInterview,
   startSession,
   systemClock,
   type Person,
@@ -12,6 +15,8 @@ import {
 import { DEMO_TENANT } from '../../server/demo';
 import { newSession, personProfile, seedTenant, workflowDefinition } from '../factories';
 import { feedback } from '../reviews/review-scenario';
+import { PERSON_DATA_COVERAGE } from '../../store/repositories/person-data-coverage';
+import { nudgeRepository } from '../../store/repositories/nudge-repository';
 import { xapiOutbox } from '../../store/schema';
 import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { startTestServer, type TestServer } from '../support/practica-server';
@@ -20,6 +25,7 @@ import { tablesMentioning } from './person-data-scan';
 
 const HOME = 'https://lms.northwind.example';
 const SECRET_INPUT = 'CONFIDENTIAL Q3 headcount plan for the Leeds office';
+const CAPTURE_ANSWER = 'A rolling 13-week cash forecast for the treasury committee';
 
 async function eventually<T>(
   read: () => Promise<T | null | undefined | false>,
@@ -45,6 +51,9 @@ type ExportBody = {
   attestationsGiven: { personId: string }[];
   certificates: { name: string }[];
   authoredWorkflows: { id: string }[];
+  captureInterviews: { answers: Record<string, string> }[];
+  nudgePreferences: { kindsOff: string[] } | null;
+  nudgesSent: { key: string; kind: string }[];
   statements: { target: string; statementIds: string[]; rows: { status: string }[] }[];
   auditEntries: { action: string }[];
 };
@@ -122,6 +131,33 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
         },
       ],
     });
+
+    // Rahul turned one kind of nudge off after being sent one, and began capturing a workflow by chat.
+    const nudges = nudgeRepository(server.database.db);
+    const now = new Date();
+    await nudges.savePreferences(
+      DEMO_TENANT.id,
+      people.rahul.id,
+      { ...DEFAULT_NUDGE_PREFERENCES, kindsOff: ['toward_l2'] },
+      now,
+    );
+    const sentNudge = await nudges.reserve({
+      tenantId: DEMO_TENANT.id,
+      key: `toward_l2:${people.rahul.id}:${nadias.workflow.id}:1`,
+      personId: people.rahul.id,
+      kind: 'toward_l2',
+      at: now,
+      limit: 2,
+      since: new Date(now.getTime() - 7 * 24 * 3_600_000),
+    });
+    expect(sentNudge).toBe('reserved');
+    const interview = startInterview({
+      id: randomUUID(),
+      tenantId: DEMO_TENANT.id,
+      authorId: people.rahul.id,
+      now,
+    });
+    await server.store.captureInterviews.create({ ...interview, answers: { task: CAPTURE_ANSWER } });
 
     // Jordan completes Rahul's workflow and shares it; Rahul reviews it and attests a redesign.
     const jordanSession = newSession({
@@ -215,12 +251,33 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
     expect(body.authoredWorkflows).toEqual([expect.objectContaining({ id: rahulWorkflowId })]);
     const lms = body.statements.find((group) => group.target === 'lms');
     expect(lms?.statementIds.sort()).toEqual(await rahulsSentStatements());
+    expect(body.captureInterviews).toEqual([expect.objectContaining({ answers: { task: CAPTURE_ANSWER } })]);
+    expect(body.nudgePreferences).toMatchObject({ kindsOff: ['toward_l2'] });
+    expect(body.nudgesSent).toEqual([expect.objectContaining({ kind: 'toward_l2' })]);
     // Jordan's manager read about Jordan is Jordan's, not Rahul's: only entries about Rahul are his.
     expect(body.auditEntries.map((entry) => entry.action)).toContain('person.exported');
     const audit = await server.store.audit.listForTenant(DEMO_TENANT.id, {
       subjectPersonId: people.rahul.id,
     });
     expect(audit[0]).toMatchObject({ action: 'person.exported', actorId: people.admin.id });
+  });
+
+  it('shows, in the export, every table that holds something about the person', async () => {
+    const response = await call(people.admin, 'GET', `/admin/people/${people.rahul.id}/export`);
+    const body = (await response.json()) as Record<string, unknown>;
+    const needles = [people.rahul.id, people.rahul.email, people.rahul.aadObjectId];
+    const holding = Object.keys(await tablesMentioning(server.database.db, needles));
+    expect(holding).toEqual(expect.arrayContaining(['people', 'capture_interviews', 'nudge_preferences']));
+    const missing = holding.filter((table) => {
+      const exported = PERSON_DATA_COVERAGE[table]?.export;
+      if (!exported) return true;
+      if ('not' in exported) return false;
+      return !exported.in.some((key) => {
+        const value = body[key];
+        return Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined;
+      });
+    });
+    expect(missing).toEqual([]);
   });
 
   it('lets a person export their own data, and nobody else’s', async () => {
@@ -328,6 +385,17 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
       subjectPersonId: people.rahul.id,
     });
     expect(erased).toMatchObject({ action: 'person.erased', actorId: people.admin.id });
+    // The audit log still tells an admin who did it, about someone no longer named.
+    const log = (await (
+      await call(people.admin, 'GET', `/audit?subjectPersonId=${people.rahul.id}`)
+    ).json()) as {
+      entries: { action: string; actorName: string; subjectName: string }[];
+    };
+    expect(log.entries[0]).toMatchObject({
+      action: 'person.erased',
+      actorName: people.admin.displayName,
+      subjectName: GONE_PERSON_NAME,
+    });
     expect(JSON.stringify(erased!.details)).toContain(sent[0]);
 
     // What others hold stays, pointing at a former colleague.

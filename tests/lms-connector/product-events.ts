@@ -35,6 +35,7 @@ export function productEvents(): DomainEvent[] {
     tenantId: TENANT_ID,
     workflowId: WORKFLOW_ID,
     versionNumber: 2,
+    trial: false,
     definition,
     publishedAt: new Date('2026-10-01T09:00:00Z'),
     publishedBy: AUTHOR_ID,

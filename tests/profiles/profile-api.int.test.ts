@@ -293,8 +293,10 @@ describe.each(testDatabaseKinds())('profile, team and audit API on %s', (kind) =
     expect(first.body.entries).toEqual([
       expect.objectContaining({
         actorId: people.rahul.id,
+        actorName: people.rahul.displayName,
         action: 'profile.read',
         subjectPersonId: people.jordan.id,
+        subjectName: people.jordan.displayName,
       }),
     ]);
     const second = await get('priya', `/audit?limit=1&cursor=${String(first.body.nextCursor)}`);

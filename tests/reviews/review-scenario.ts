@@ -61,6 +61,7 @@ export function reviewScenario() {
     tenantId,
     workflowId,
     versionNumber: 1,
+    trial: false,
     definition,
     publishedAt: at,
     publishedBy: author.id,

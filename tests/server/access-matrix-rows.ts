@@ -224,6 +224,15 @@ export function accessMatrix(): MatrixRow[] {
       workflowManagers(422),
     ),
     post(
+      'POST /workflows/{id}/start-in-chat: anyone of its tenant (409 until the bot has talked with them); another tenant 404',
+      '/workflows/:id/start-in-chat',
+      (context) => ({
+        path: `/workflows/${context.workflowId}/start-in-chat`,
+        body: { requestId: '00000000-0000-4000-8000-000000000001' },
+      }),
+      statuses({ outsiderAdmin: 404, others: 409 }),
+    ),
+    post(
       // Retires the matrix workflow: colleagues are asked before its author (PERSONAS order), and a second
       // retire changes nothing, so every persona's answer is the same wherever the row runs.
       "POST /workflows/{id}/retire: the workflow's author and admins",
@@ -232,6 +241,13 @@ export function accessMatrix(): MatrixRow[] {
       workflowManagers(200),
     ),
     get('GET /me/certificates', '/me/certificates', () => '/me/certificates', everyoneSignedIn),
+    get('GET /me/credentials', '/me/credentials', () => '/me/credentials', everyoneSignedIn),
+    get(
+      'GET /me/credentials/{id}/download of a credential nobody signed in holds: 404 for everyone',
+      '/me/credentials/:id/download',
+      () => '/me/credentials/6f1c2b3a-0000-4000-8000-000000000001/download',
+      statuses({ others: 404 }),
+    ),
     post(
       "POST /admin/certificates/import: admins; another tenant's admin cannot name our people (400)",
       '/admin/certificates/import',

@@ -168,7 +168,7 @@ describe('authoring and settings in the tab', () => {
     );
   });
 
-  it('lets an L&D admin change visibility and a skill area (and see a refusal), add and test an LRS target, import certificate and LMS-identifier CSVs each with a bad row, and read the audit log', async () => {
+  it('lets an L&D admin change visibility, nudge switches and a skill area (and see a refusal), add and test an LRS target, import certificate and LMS-identifier CSVs each with a bad row, and read the audit log', async () => {
     const page = await context.newPage();
     await signInAs(page, 'Priya Raman');
     await page.getByRole('tab', { name: 'Settings' }).click();
@@ -194,11 +194,18 @@ describe('authoring and settings in the tab', () => {
     await expect(page.getByLabel('Skill area 1 name').inputValue()).resolves.toBe(firstName);
     await page.getByLabel('Skill area 1 name').fill(`${firstName} (core)`);
     await page.getByRole('radio', { name: /^Levels only:/ }).check();
+    await page.getByRole('switch', { name: 'Weekly digest for managers' }).uncheck();
+    await page.getByLabel('At most this many nudges per person in any 7 days').fill('3');
+    await page.getByText(/The bot can write to \d+ of \d+ active people/).waitFor();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     stored = (await server.store.tenants.get(DEMO_TENANT.id))!.settings;
     expect(stored.managerVisibility).toBe('levels-only');
     expect(stored.skillAreas[0]?.name).toBe(`${firstName} (core)`);
+    expect(stored.nudges).toMatchObject({
+      kinds: { manager_digest: false, lapse_warning: true },
+      weeklyLimit: 3,
+    });
     await saveScreenshot(page, 'settings-admin');
 
     await page.getByRole('button', { name: 'Add LRS target' }).click();
@@ -252,6 +259,11 @@ describe('authoring and settings in the tab', () => {
       .getByRole('cell', { name: /^settings\./ })
       .first()
       .waitFor();
+    const change = audit
+      .getByRole('row')
+      .filter({ hasText: /settings\./ })
+      .first();
+    await expect(change.textContent()).resolves.toContain('Priya Raman');
     await saveScreenshot(page, 'settings-imports-audit');
   });
 

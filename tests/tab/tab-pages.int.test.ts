@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, saveScreenshot } from '../support/browser';
+import { DEMO_TENANT } from '../../server/demo';
 import { builtTab } from '../support/built-tab';
+import { startLocalConnector } from '../support/local-connector';
 import { startTestServer, type TestServer } from '../support/practica-server';
+import { cardOf, cardText, TeamsUser } from '../support/teams-user';
 
 /**
  * The tab in real headless Chromium against the real server with the demo tenant and its 90 days of history:
@@ -10,6 +13,7 @@ import { startTestServer, type TestServer } from '../support/practica-server';
  */
 describe('the tab in Chromium', () => {
   let server: TestServer;
+  let connector: Awaited<ReturnType<typeof startLocalConnector>>;
   let browser: Browser;
   let context: BrowserContext;
 
@@ -17,10 +21,12 @@ describe('the tab in Chromium', () => {
     const tabDirectory = await builtTab();
     server = await startTestServer('pglite', { SEED_DEMO_HISTORY: 'true' }, { tabDirectory });
     browser = await launchChromium();
+    connector = await startLocalConnector();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await connector?.close();
   });
   beforeEach(async () => {
     context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
@@ -180,6 +186,35 @@ describe('the tab in Chromium', () => {
     await expect(page.getByRole('heading', { name: 'Usage of each version' }).count()).resolves.toBe(0);
     await saveScreenshot(page, 'workflow-detail');
 
+    // "Start in chat": the bot cannot write to Jordan until Jordan has opened the chat once; then it can.
+    const title = (await page.getByRole('heading', { level: 2 }).textContent())!;
+    await page.getByRole('button', { name: 'Start in chat' }).click();
+    await page.getByText(/Open your chat with Practica once/).waitFor();
+    const jordan = (await server.store.people.findByEmail(DEMO_TENANT.id, 'jordan.ellis@northwind.example'))!;
+    const chat = new TeamsUser(server.url, connector, {
+      tenantId: DEMO_TENANT.id,
+      aadObjectId: jordan.aadObjectId,
+      displayName: jordan.displayName,
+    });
+    await chat.say('hello');
+    const before = chat.received.length;
+    await page.getByRole('button', { name: 'Start in chat' }).click();
+    await page.getByText(/Your first step is waiting in your chat with Practica/).waitFor();
+    for (let waited = 0; waited < 200; waited++) {
+      if (
+        chat.received
+          .slice(before)
+          .some((sent) => cardText(cardOf(sent) ?? {}).includes('from the Practica tab'))
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const firstCard = chat.received
+      .slice(before)
+      .map((sent) => cardText(cardOf(sent) ?? {}))
+      .find((text) => text.includes('from the Practica tab'));
+    expect(firstCard).toContain(title);
+
     const authorContext = await browser.newContext();
     const author = await authorContext.newPage();
     await signInAs(author, 'Sofia Lindqvist');
@@ -193,6 +228,17 @@ describe('the tab in Chromium', () => {
     const firstVersion = author.getByRole('row').nth(1);
     await expect(firstVersion.textContent()).resolves.toMatch(/^1/);
     await saveScreenshot(author, 'workflow-detail-author');
+
+    // Editing it shows, beside the draft, how each step of the published workflow goes.
+    await author.getByRole('button', { name: 'Edit' }).click();
+    const steps = author.getByRole('table', { name: 'How each step goes' });
+    await steps.waitFor();
+    const completed = await steps
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((row) => Number(row.querySelectorAll('td')[1]?.textContent)));
+    expect(completed.length).toBeGreaterThan(2);
+    expect(Math.max(...completed)).toBeGreaterThan(0);
+    await saveScreenshot(author, 'editor-insights');
     await authorContext.close();
   });
 

@@ -16,6 +16,10 @@ export const personExportResponse = z
     attestationsGiven: rows,
     certificates: rows,
     authoredWorkflows: rows,
+    credentials: rows,
+    captureInterviews: rows,
+    nudgePreferences: z.record(z.string(), z.unknown()).nullable(),
+    nudgesSent: z.array(z.object({ key: z.string(), kind: z.string(), sentAt: z.date() })),
     statements: z.array(
       z.object({
         target: z.string(),

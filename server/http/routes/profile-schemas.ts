@@ -104,8 +104,11 @@ export const auditResponse = z.object({
     z.object({
       id: z.string(),
       actorId: z.string().nullable(),
+      /** Null for Practica itself (a job); "someone no longer in Practica" for an erased person. */
+      actorName: z.string().nullable(),
       action: z.string(),
       subjectPersonId: z.string().nullable(),
+      subjectName: z.string().nullable(),
       details: z.record(z.string(), z.unknown()),
       at: z.date(),
     }),

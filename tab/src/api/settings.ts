@@ -21,9 +21,17 @@ const settingsSchema = z.object({
     levelThresholds,
     managerVisibility: z.enum(MANAGER_VISIBILITY),
     nudgesEnabled: z.boolean(),
+    nudges: z.object({
+      kinds: z.record(z.string(), z.boolean()),
+      weeklyLimit: z.number(),
+      workingHours: z.object({ startHour: z.number(), endHour: z.number() }),
+    }),
     retentionDays: z.number(),
   }),
 });
+
+/** `GET /admin/nudges/reach`: active people, and how many of them the bot can write to. */
+const nudgeReachSchema = z.object({ activePeople: z.number(), reachable: z.number() });
 
 const maskedAuth = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('basic'), username: z.string(), secretSet: z.boolean() }),
@@ -85,8 +93,10 @@ const auditSchema = z.object({
     z.object({
       id: z.string(),
       actorId: z.string().nullable(),
+      actorName: z.string().nullable(),
       action: z.string(),
       subjectPersonId: z.string().nullable(),
+      subjectName: z.string().nullable(),
       details: z.record(z.string(), z.unknown()),
       at: z.string(),
     }),
@@ -96,12 +106,15 @@ const auditSchema = z.object({
 
 export type OrganisationSettings = z.infer<typeof settingsSchema>['settings'];
 export type ManagerVisibility = OrganisationSettings['managerVisibility'];
+export type NudgeSettings = OrganisationSettings['nudges'];
+export type NudgeReach = z.infer<typeof nudgeReachSchema>;
 export type LrsTargetRow = z.infer<typeof lrsTargetsSchema>['targets'][number];
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 export type CsvImportOutcome = { summary: string; errors: { line: number; message: string }[] };
 export type AuditPage = z.infer<typeof auditSchema>;
 
 export const parseSettings = (body: unknown) => settingsSchema.parse(body);
+export const parseNudgeReach = (body: unknown): NudgeReach => nudgeReachSchema.parse(body);
 export const parseLrsTargets = (body: unknown) => lrsTargetsSchema.parse(body);
 export const parseConnectionTest = (body: unknown): ConnectionTest => connectionTestSchema.parse(body);
 export const parseAudit = (body: unknown): AuditPage => auditSchema.parse(body);

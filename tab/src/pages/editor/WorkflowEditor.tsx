@@ -23,6 +23,7 @@ import {
   type StepKind,
 } from './editorModel';
 import { useEditorStyles } from './EditorPage.styles';
+import { WorkflowInsights } from './WorkflowInsights';
 import { InputsEditor, RubricEditor } from './ListEditors';
 import { StepEditor } from './StepEditor';
 import { useWorkflowDraft } from './useWorkflowDraft';
@@ -223,6 +224,7 @@ export function WorkflowEditor({ workflowId, areaNames, navigate }: Props) {
           </Button>
         )}
       </div>
+      {workflowId !== null && state.latestVersion > 0 && <WorkflowInsights workflowId={workflowId} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { describeError } from '../../api/http';
 import { parseProfile, type ProfileDeliverable, type ProfileSession } from '../../api/profile';
 import { useApiResource } from '../../api/useApiResource';
 import { ProblemMessage } from '../../components/ProblemMessage';
+import { CredentialList } from './CredentialList';
 import { LevelCard } from './LevelCard';
 import { MinutesSavedChart } from './MinutesSavedChart';
 import { useProfilePageStyles } from './ProfilePage.styles';
@@ -68,6 +69,7 @@ export function ProfilePage() {
           ))}
         </div>
       </section>
+      <CredentialList />
       <MinutesSavedChart />
       <section className={styles.section} aria-labelledby="sessions-heading">
         <Subtitle1 as="h2" id="sessions-heading">

@@ -74,8 +74,8 @@ export function AuditLog() {
               <TableRow key={entry.id}>
                 <TableCell>{new Date(entry.at).toLocaleString()}</TableCell>
                 <TableCell>{entry.action}</TableCell>
-                <TableCell>{entry.actorId ?? 'Practica'}</TableCell>
-                <TableCell>{entry.subjectPersonId ?? '—'}</TableCell>
+                <TableCell>{entry.actorName ?? 'Practica'}</TableCell>
+                <TableCell>{entry.subjectName ?? '—'}</TableCell>
                 <TableCell className={styles.details}>{JSON.stringify(entry.details)}</TableCell>
               </TableRow>
             ))}

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { type CsvImportOutcome, parseCertificateImport, parseIdentifierImport } from '../../api/settings';
 import { explainError } from './explainError';
-import { Notice } from './Notice';
+import { Notice } from '../../components/Notice';
 import { useSettingsStyles } from './SettingsPage.styles';
 
 /** CSV imports for an LMS that cannot be queried: certificates, and people's LMS identifiers. */

@@ -15,7 +15,7 @@ import {
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { explainError } from './explainError';
-import { Notice } from './Notice';
+import { Notice } from '../../components/Notice';
 import { bodyOf, type LrsTargetForm } from './lrsTargetForm';
 import { useSettingsStyles } from './SettingsPage.styles';
 

@@ -5,7 +5,7 @@ import { parseConnectionTest, parseLrsTargets, type LrsTargetRow } from '../../a
 import { useApiResource } from '../../api/useApiResource';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { explainError } from './explainError';
-import { Notice } from './Notice';
+import { Notice } from '../../components/Notice';
 import { LrsTargetDialog } from './LrsTargetDialog';
 import { emptyTargetForm, formOf, type LrsTargetForm } from './lrsTargetForm';
 import { useSettingsStyles } from './SettingsPage.styles';

@@ -1,18 +1,10 @@
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  Subtitle1,
-  Switch,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Select, Subtitle1 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { type ManagerVisibility, type OrganisationSettings, parseSettings } from '../../api/settings';
 import { explainError } from './explainError';
-import { Notice } from './Notice';
+import { Notice } from '../../components/Notice';
+import { NudgeSettingsFields } from './NudgeSettingsFields';
 import { useSettingsStyles } from './SettingsPage.styles';
 
 const VISIBILITY: Record<ManagerVisibility, string> = {
@@ -24,11 +16,11 @@ const VISIBILITY: Record<ManagerVisibility, string> = {
 
 const THRESHOLDS: { key: keyof Omit<OrganisationSettings['levelThresholds'], 'timeZone'>; label: string }[] =
   [
-    { key: 'practiceRuns', label: 'L3: completed runs needed' },
-    { key: 'practiceDistinctWeeks', label: 'L3: in at least this many weeks' },
-    { key: 'practiceWindowDays', label: 'L3: within this many days' },
+    { key: 'practiceRuns', label: 'L2: completed runs needed' },
+    { key: 'practiceDistinctWeeks', label: 'L2: in at least this many weeks' },
+    { key: 'practiceWindowDays', label: 'L2: within this many days' },
     { key: 'qualityBar', label: 'Quality bar (score 1–5)' },
-    { key: 'multiplierColleagues', label: 'L4: colleagues who adopted their workflow' },
+    { key: 'multiplierColleagues', label: 'L3: colleagues their workflow brought to L2' },
     { key: 'lapseDays', label: 'Level lapses after this many days' },
   ];
 
@@ -190,10 +182,10 @@ export function OrganisationSettingsForm({ initial }: Props) {
           ))}
         </RadioGroup>
       </Field>
-      <Switch
-        label="Nudges: Practica may message people in chat (weekly suggestions, reminders)"
-        checked={settings.nudgesEnabled}
-        onChange={(_event, data) => update({ nudgesEnabled: data.checked })}
+      <NudgeSettingsFields
+        nudgesEnabled={settings.nudgesEnabled}
+        nudges={settings.nudges}
+        onChange={update}
       />
       <Field label="Keep session inputs and outputs for this many days">
         <Input

@@ -1,24 +1,12 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Spinner,
-  Subtitle1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Spinner, Subtitle1, Text } from '@fluentui/react-components';
 import { useApiResource } from '../../api/useApiResource';
 import { parseWorkflow, type WorkflowDetail } from '../../api/workflows';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDay } from '../../format/dates';
 import { describeUsage } from '../../format/socialProof';
 import { useProfilePageStyles } from '../profile/ProfilePage.styles';
+import { StartInChat } from './StartInChat';
+import { VersionUsage } from './VersionUsage';
 
 const STEP_KINDS: Record<string, string> = {
   input: 'You provide',
@@ -65,9 +53,10 @@ export function WorkflowDetailView({ workflowId, areaNames, onBack, onEdit }: Pr
         <Body1>{data.summary}</Body1>
         <Caption1>{describeUsage(data.usage)}</Caption1>
         {data.status === 'published' && (
-          <Body1>
-            To run it on your own material, open Practica in Teams chat and say “find {data.title}”.
-          </Body1>
+          <>
+            <StartInChat workflowId={data.id} />
+            <Body1>Or, in your chat with Practica, say “find {data.title}”.</Body1>
+          </>
         )}
       </section>
       {data.version && <VersionContent version={data.version} />}
@@ -110,46 +99,5 @@ function VersionContent({ version }: { version: NonNullable<WorkflowDetail['vers
         </ul>
       </section>
     </>
-  );
-}
-
-function VersionUsage({ versions }: { versions: NonNullable<WorkflowDetail['versions']> }) {
-  const styles = useProfilePageStyles();
-  return (
-    <section className={styles.section} aria-labelledby="versions-heading">
-      <Subtitle1 as="h3" id="versions-heading">
-        Usage of each version
-      </Subtitle1>
-      <Table aria-labelledby="versions-heading" size="small">
-        <TableHeader>
-          <TableRow>
-            {[
-              'Version',
-              'Published',
-              'Started',
-              'Completed',
-              'Abandoned',
-              'Median min saved',
-              'Mean rating',
-            ].map((column) => (
-              <TableHeaderCell key={column}>{column}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {versions.map((version) => (
-            <TableRow key={version.id}>
-              <TableCell>{version.versionNumber}</TableCell>
-              <TableCell>{formatDay(version.publishedAt)}</TableCell>
-              <TableCell>{version.usage.started}</TableCell>
-              <TableCell>{version.usage.completed}</TableCell>
-              <TableCell>{version.usage.abandoned}</TableCell>
-              <TableCell>{version.usage.medianMinutesSaved ?? '—'}</TableCell>
-              <TableCell>{version.usage.meanRating?.toFixed(1) ?? '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </section>
   );
 }
