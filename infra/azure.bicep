@@ -57,6 +57,7 @@ param lrsTimeoutMs string = ''
 param lrsDispatchLeaseMs string = ''
 param lrsDispatchPollMs string = ''
 param lrsBatchesInFlight string = ''
+param nudgeSendsPerSecond string = ''
 
 var name = toLower(resourceBaseName)
 var tenantId = tenant().tenantId
@@ -192,6 +193,7 @@ var serviceSettings = [
   { name: 'LRS_DISPATCH_LEASE_MS', value: lrsDispatchLeaseMs }
   { name: 'LRS_DISPATCH_POLL_MS', value: lrsDispatchPollMs }
   { name: 'LRS_BATCHES_IN_FLIGHT', value: lrsBatchesInFlight }
+  { name: 'NUDGE_SENDS_PER_SECOND', value: nudgeSendsPerSecond }
 ]
 
 // What App Service itself reads (deployment and monitoring), not the service.
