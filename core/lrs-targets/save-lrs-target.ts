@@ -90,6 +90,14 @@ export async function saveLrsTarget(
       updatedAt: now,
     };
     await tx.lrsTargets.save(target);
+    // A target is paused when the LRS refuses our credentials; new credentials or a new endpoint are the fix.
+    const credentialsChanged =
+      existing !== null &&
+      (Boolean(secret) ||
+        target.endpoint !== existing.endpoint ||
+        JSON.stringify(target.auth) !== JSON.stringify(existing.auth));
+    const resumed =
+      credentialsChanged && (await tx.xapiOutbox.resume({ tenantId: admin.tenantId, target: name }));
     await tx.audit.append({
       id: context.ids.uuid(),
       tenantId: admin.tenantId,
@@ -103,6 +111,7 @@ export async function saveLrsTarget(
         actor: target.actor,
         sendFailed: target.sendFailed,
         secretChanged: Boolean(secret),
+        resumed,
       },
       at: now,
     });

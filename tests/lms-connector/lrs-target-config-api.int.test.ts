@@ -269,4 +269,48 @@ describe.each(testDatabaseKinds())('LRS targets configured through the admin API
     const actions = (await server.store.audit.listForTenant(DEMO_TENANT.id)).map((item) => item.action);
     expect(actions).toContain('lrs.target_deleted');
   });
+  it('resumes a target the LRS paused for refusing its password once the admin saves the right one', async () => {
+    const created = await call(
+      admin,
+      'POST',
+      '/targets',
+      lms({
+        name: 'company',
+        auth: { kind: 'basic', username: lrs.basic.username, password: 'not-the-password' },
+      }),
+    );
+    expect(created.status).toBe(201);
+    const started = await startSession({
+      store: server.store,
+      clock: systemClock,
+      ids: randomIds,
+      tenantId: DEMO_TENANT.id,
+      personId: jordan.id,
+      workflowId: (await server.store.workflows.listPublished(DEMO_TENANT.id))[0]!.id,
+      llmAvailable: false,
+    });
+    if (started.kind !== 'started') throw new Error('no session');
+    const paused = async () =>
+      ((await listed(admin)).find((target) => target.name === 'company') as { paused?: boolean }).paused;
+    await eventually(async () => (await paused()) === true);
+
+    const fixed = await call(admin, 'PUT', '/targets/company', {
+      endpoint: lrs.endpoint,
+      auth: { kind: 'basic', username: lrs.basic.username, password: lrs.basic.password },
+      actor: { kind: 'account', homePage: HOME },
+    });
+    expect(fixed.status).toBe(200);
+    expect(await paused()).toBe(false);
+    // The statements held while it was paused now reach the LRS (the session's "initialized" among them).
+    await eventually(async () => {
+      const outbox = await server.store.xapiOutbox.list(DEMO_TENANT.id, { target: 'company' });
+      return outbox.length > 0 && outbox.every((row) => row.status === 'sent');
+    });
+    const audit = await server.store.audit.listForTenant(DEMO_TENANT.id);
+    expect(
+      audit.find((item) => item.action === 'lrs.target_updated' && item.details.target === 'company'),
+    ).toMatchObject({
+      details: expect.objectContaining({ secretChanged: true, resumed: true }),
+    });
+  });
 });
