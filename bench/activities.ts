@@ -118,3 +118,15 @@ export function cardOfInvokeResponse(body: string): unknown {
     return null;
   }
 }
+
+/** Whether an activity is the final message of a Teams streamed message (how a 1:1 chat receives an answer). */
+export function isFinalStreamPart(activity: unknown): boolean {
+  const { entities } = (activity ?? {}) as { entities?: { type?: string; streamType?: string }[] };
+  return entities?.some((entity) => entity.type === 'streaminfo' && entity.streamType === 'final') ?? false;
+}
+
+/** The text of a streamed message's final activity, or '' for any other activity. */
+export function streamedText(activity: unknown): string {
+  const { text } = (activity ?? {}) as { text?: unknown };
+  return isFinalStreamPart(activity) && typeof text === 'string' ? text : '';
+}

@@ -11,6 +11,7 @@ import {
   messageActivity,
   postActivity,
   type Persona,
+  streamedText,
   type Posted,
 } from './activities';
 import { benchPersonas, practicaLog, startPractica } from './bot';
@@ -40,16 +41,6 @@ type Outcome = {
 };
 
 const isOk = (posted: Posted) => posted.status === 200;
-
-/** The text of a streamed message's final activity, or '' for any other activity. */
-function streamedText(activity: unknown): string {
-  const { entities, text } = (activity ?? {}) as {
-    entities?: { type?: string; streamType?: string }[];
-    text?: unknown;
-  };
-  const final = entities?.some((entity) => entity.type === 'streaminfo' && entity.streamType === 'final');
-  return final && typeof text === 'string' ? text : '';
-}
 
 async function converse(
   botUrl: string,

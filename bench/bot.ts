@@ -21,7 +21,7 @@ import { formatMs, percentile } from './stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const PRACTICA_MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
-const ECHO_BOT = path.join(ROOT, 'dist', 'bench', 'echo-bot-server.js');
+export const ECHO_BOT = path.join(ROOT, 'dist', 'bench', 'echo-bot-server.js');
 
 export type BotBenchOptions = {
   conversations: number;
@@ -73,9 +73,10 @@ export async function startPractica(
   );
 }
 
-type BenchDatabase = { label: string; env: Record<string, string>; drop(): Promise<void> };
+export type BenchDatabase = { label: string; env: Record<string, string>; drop(): Promise<void> };
 
-async function createPostgresDatabase(adminUrl: string): Promise<BenchDatabase> {
+/** A new, empty database on the PostgreSQL server at `adminUrl` (its env names it), dropped by `drop()`. */
+export async function createPostgresDatabase(adminUrl: string): Promise<BenchDatabase> {
   const name = `practica_bench_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();

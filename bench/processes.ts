@@ -80,6 +80,8 @@ export async function timeToReady(
 
 export type RunningServer = {
   url: string;
+  /** The child's process id (for /proc/<pid>/status); undefined if it could not be started. */
+  pid: number | undefined;
   /** The last few kilobytes the process wrote. */
   output(): string;
   /** Each distinct JSON log line's `level: message`, with how many times it was written. */
@@ -117,6 +119,7 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const server: RunningServer = {
     url,
+    pid: child.pid,
     output: () => output,
     logged: () => new Map(logged),
     exited: () => child.exitCode !== null || child.signalCode !== null,

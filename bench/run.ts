@@ -2,6 +2,7 @@ import path from 'node:path';
 import { benchBot } from './bot';
 import { benchSlowModel } from './bot-slow-model';
 import { benchConnector } from './connector';
+import { benchLoad } from './load';
 import { benchMetrics } from './metrics';
 import { stopAllChildren } from './processes';
 import { benchStartup, printStartup } from './startup';
@@ -34,13 +35,34 @@ const metrics = () =>
     (line) => console.log(line),
   );
 
-/** npm run bench: prints each figure beside a baseline measured in the same run (BENCH_ONLY=connector or metrics: that one only). */
+const load = async () => {
+  if (process.env.BENCH_SKIP_LOAD === '1') return console.log('load: skipped (BENCH_SKIP_LOAD=1)');
+  const postgresAdminUrl = process.env.TEST_DATABASE_URL;
+  if (!postgresAdminUrl)
+    return console.log('load: skipped (it needs TEST_DATABASE_URL, a PostgreSQL server)');
+  await benchLoad(
+    {
+      steps: (process.env.BENCH_LOAD_STEPS ?? '10,25,50,100').split(',').map(Number),
+      tabUsersPerEmployee: Number(process.env.BENCH_LOAD_TAB_USERS_PER_EMPLOYEE ?? 0.5),
+      segment: {
+        warmupMs: seconds('BENCH_LOAD_WARMUP_SECONDS', 2),
+        durationMs: seconds('BENCH_LOAD_SECONDS', 6),
+      },
+      modelDelayMs: Number(process.env.BENCH_LOAD_MODEL_MS ?? 50),
+      postgresAdminUrl,
+    },
+    (line) => console.log(line),
+  );
+};
+
+/** npm run bench: prints each figure beside a baseline measured in the same run (BENCH_ONLY=connector, metrics or load: that one only). */
 async function main(): Promise<void> {
   console.log(`Practica benchmarks on Node ${process.version}, ${new Date().toISOString()}`);
   printTabSize(measureTabSize(path.resolve(__dirname, '..', '..', 'tab', 'dist')));
   if (process.env.BENCH_ONLY === 'tab') return;
   if (process.env.BENCH_ONLY === 'connector') return connector();
   if (process.env.BENCH_ONLY === 'metrics') return metrics();
+  if (process.env.BENCH_ONLY === 'load') return load();
   printStartup(
     await benchStartup({
       newRuns: Number(process.env.BENCH_NEW_RUNS ?? 3),
@@ -60,6 +82,7 @@ async function main(): Promise<void> {
   );
   await connector();
   await metrics();
+  await load();
   if (process.env.BENCH_SKIP_SLOW_LLM === '1') {
     console.log('bot under a slow model: skipped (BENCH_SKIP_SLOW_LLM=1)');
   } else {
