@@ -110,7 +110,9 @@ export async function benchLoad(options: LoadBenchOptions, print: (line: string)
     );
     for (const line of stepTable(echoSteps, configurations)) print(`  ${line}`);
     print(
-      '  (bot/s: activities answered per second; tab/s: API reads; p95 over both; vs echo: bot/s over echo/s)',
+      "  (bot/s: activities answered per second, p95 of those; vs echo: bot/s over the echo bot's at as many " +
+        "conversations, where Practica's employees also wait for each answer of the model and tab users share " +
+        'the machine; tab/s: API reads per second, p95 of those. Saturation: bot turns and tab reads together.)',
     );
     for (const line of saturationLines(echoSteps, configurations)) print(line);
     print('  per operation, over all steps:');
