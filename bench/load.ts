@@ -1,4 +1,4 @@
-import { benchPersonas, createPostgresDatabase, ECHO_BOT, practicaLog, startPractica } from './bot';
+import { benchPersonas, createPostgresDatabase, ECHO_BOT, startPractica } from './bot';
 import { EchoConversation, runConversations } from './bot-load';
 import { startLocalConnector } from './local-connector';
 import { addCounts, checkSessions, existingSessionIds } from './load-check';
@@ -30,6 +30,16 @@ export type LoadBenchOptions = {
   /** The PostgreSQL server on which a fresh database is created for the run and dropped after. */
   postgresAdminUrl: string;
 };
+
+/** What an instance logged, each message cut to its first line and 100 characters, with how many times. */
+function loggedBriefly(server: RunningServer): string | null {
+  const counts = new Map<string, number>();
+  for (const [message, count] of server.logged()) {
+    const brief = (message.split('\n')[0] ?? '').slice(0, 100);
+    counts.set(brief, (counts.get(brief) ?? 0) + count);
+  }
+  return counts.size === 0 ? null : [...counts].map(([message, count]) => `${count}x ${message}`).join('; ');
+}
 
 type Instances = { label: string; servers: RunningServer[] };
 
@@ -128,7 +138,7 @@ export async function benchLoad(options: LoadBenchOptions, print: (line: string)
     print('  database afterwards:');
     for (const line of checkLines(checks)) print(line);
     for (const [index, server] of [first, second].entries()) {
-      const log = practicaLog(server);
+      const log = loggedBriefly(server);
       if (log) print(`  instance ${index + 1} logged (LOG_LEVEL=warn): ${log}`);
     }
   } finally {
