@@ -50,6 +50,7 @@ type Instances = { label: string; servers: RunningServer[] };
  * concurrency; then the database is checked for anything lost or stored twice.
  */
 export async function benchLoad(options: LoadBenchOptions, print: (line: string) => void): Promise<void> {
+  const began = performance.now();
   const database = await createPostgresDatabase(options.postgresAdminUrl);
   const connector = await startLocalConnector();
   const model = await startSlowModel(options.modelDelayMs);
@@ -130,6 +131,7 @@ export async function benchLoad(options: LoadBenchOptions, print: (line: string)
     print(
       `  memory: 1 instance run: ${one.memory.join('; ')}; 2 instances run: ${two.memory.join('; ')}; echo bot ${formatMemory(memoryOf(echo.pid))}`,
     );
+    print(`  the load run took ${((performance.now() - began) / 1000).toFixed(0)} s in all`);
     print(
       `  sessions played: ${played.started} started, ${played.finished} finished, ${played.abandoned} given up; ` +
         `${played.duplicates} activities delivered twice`,
