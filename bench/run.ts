@@ -46,7 +46,7 @@ const load = async () => {
       tabUsersPerEmployee: Number(process.env.BENCH_LOAD_TAB_USERS_PER_EMPLOYEE ?? 0.5),
       segment: {
         warmupMs: seconds('BENCH_LOAD_WARMUP_SECONDS', 2),
-        durationMs: seconds('BENCH_LOAD_SECONDS', 6),
+        durationMs: seconds('BENCH_LOAD_SECONDS', 4),
       },
       modelDelayMs: Number(process.env.BENCH_LOAD_MODEL_MS ?? 50),
       postgresAdminUrl,
