@@ -38,6 +38,10 @@ const metrics = () =>
 const load = async () => {
   if (process.env.BENCH_SKIP_LOAD === '1') return console.log('load: skipped (BENCH_SKIP_LOAD=1)');
   const postgresAdminUrl = process.env.TEST_DATABASE_URL;
+  if (!postgresAdminUrl && process.env.BENCH_ONLY === 'load')
+    throw new Error(
+      'BENCH_ONLY=load needs TEST_DATABASE_URL (a PostgreSQL server to create its database on)',
+    );
   if (!postgresAdminUrl)
     return console.log('load: skipped (it needs TEST_DATABASE_URL, a PostgreSQL server)');
   await benchLoad(
