@@ -74,8 +74,9 @@ export const checkSessions = (url: string, before: Set<string>, played: SessionC
       )
     ).rows[0]?.n;
     const jobsLeft = (
-      await client.query<{ kind: string; status: string; n: string }>(
-        `select kind, status, count(*)::text as n from jobs where status in ('queued', 'running') and run_at <= now() group by kind, status`,
+      await client.query<{ kind: string; status: string; n: string; error: string | null }>(
+        `select kind, status, count(*)::text as n, min(left(last_error, 120)) as error from jobs
+         where (status in ('queued', 'running') and run_at <= now()) or status = 'failed' group by kind, status`,
       )
     ).rows;
 
@@ -121,12 +122,14 @@ export const checkSessions = (url: string, before: Set<string>, played: SessionC
           `; ${stepsShort ?? 0} completed sessions without one step event per step`,
       },
       {
-        what: 'no job left queued or running',
+        what: 'no job failed or left queued or running',
         holds: jobsLeft.length === 0,
         detail:
           jobsLeft.length === 0
             ? 'none'
-            : jobsLeft.map((row) => `${row.n} ${row.kind} ${row.status}`).join(', '),
+            : jobsLeft
+                .map((row) => `${row.n} ${row.kind} ${row.status}${row.error ? ` (${row.error})` : ''}`)
+                .join(', '),
       },
     ];
   });

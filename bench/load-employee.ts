@@ -224,7 +224,7 @@ export class LoadEmployee implements Conversation {
           }
           if (performance.now() - since > ANSWER_TIMEOUT_MS) {
             this.card = null;
-            return `no answer within ${ANSWER_TIMEOUT_MS / 1000} s`;
+            return `no answer within ${ANSWER_TIMEOUT_MS / 1000} s (${this.receivedSince(since)})`;
           }
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
@@ -246,6 +246,17 @@ export class LoadEmployee implements Conversation {
       if (done) return card;
     }
     return null;
+  }
+
+  /** What reached the chat since `since`, briefly: how many activities, and the last one's card or text. */
+  private receivedSince(since: number): string {
+    const received = this.connector
+      .recent(conversationIdOf(this.persona))
+      .filter((entry) => entry.receivedAt >= since);
+    const last = received.at(-1);
+    const { text } = (last?.activity ?? {}) as { text?: unknown };
+    const shown = cardText(cardOfActivity(last?.activity)) || (typeof text === 'string' ? text : '');
+    return `${received.length} activities came, the last: ${shown.replace(/\s+/g, ' ').slice(0, 60) || 'none'}`;
   }
 
   /** Submits the feedback (the session ends), checks the deliverable came, then delivers the same activity again. */
