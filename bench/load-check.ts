@@ -90,6 +90,11 @@ export const checkSessions = (url: string, before: Set<string>, played: SessionC
         detail: `${sessions.length} stored, ${played.started} played`,
       },
       {
+        what: 'every session played reached its feedback',
+        holds: played.abandoned === 0 && played.finished === played.started,
+        detail: `${played.finished} of ${played.started}; ${played.abandoned} given up (see what went wrong above)`,
+      },
+      {
         what: 'completed = finished with feedback',
         holds:
           completed.length === played.finished &&
