@@ -4,7 +4,6 @@ import {
   cardOfInvokeResponse,
   cardText,
   conversationIdOf,
-  inputIds,
   invokeActivity,
   isFinalStreamPart,
   messageActivity,
@@ -13,6 +12,7 @@ import {
 } from './activities';
 import { filledInputs, PASTED_ANSWER, startWorkflowIds, type Conversation, type Turn } from './bot-load';
 import type { LocalConnector } from './local-connector';
+import { feedbackInputs, isStepCard, verificationInputs } from './load-cards';
 import { measured, unlessOk, type LoadTally } from './load-tally';
 
 /** What one employee's sessions came to, checked against the database afterwards. */
@@ -29,39 +29,6 @@ export type SessionCounts = {
 type Json = Record<string, unknown>;
 
 const ANSWER_TIMEOUT_MS = 30_000;
-const STEP_OPS = [
-  'submit_inputs',
-  'provide_output',
-  'accept_output',
-  'complete_verification',
-  'submit_feedback',
-];
-const isStepCard = (card: unknown) =>
-  cardText(card).includes('Generating') || STEP_OPS.some((op) => actionsData(card, op).length > 0);
-
-/** Inputs of the feedback card: every rubric criterion 4 of 5, minutes now and by hand, share for review. */
-function feedbackInputs(card: unknown): Json {
-  const ratings = inputIds(card)
-    .filter((id) => id.startsWith('rating.'))
-    .map((id) => [id, '4']);
-  return {
-    ...Object.fromEntries(ratings),
-    minutesTaken: '35',
-    manualMinutes: '150',
-    savedTimeGoesTo: 'deeper-analysis',
-    wouldReuse: 'true',
-    share: 'true',
-  };
-}
-
-/** The verify step's checklist, all ticked, with a correction. */
-function verificationInputs(card: unknown): Json {
-  const checks = inputIds(card)
-    .filter((id) => id.startsWith('check.'))
-    .map((id) => [id, 'true']);
-  return { ...Object.fromEntries(checks), corrections: 'Fixed the Acme amount.' };
-}
-
 /**
  * An employee playing whole guided sessions through /api/messages, one turn per `next()`: `help` (the home
  * card), start a workflow (delivered twice at once, as a Teams retry racing the original), its inputs, the
