@@ -26,6 +26,20 @@ export const addCounts = (a: SessionCounts, b: SessionCounts): SessionCounts => 
   duplicates: a.duplicates + b.duplicates,
 });
 
+/** How long the check waits for jobs the last turns queued (a credential after a completed session) to run. */
+const JOBS_SETTLE_MS = 20_000;
+
+async function jobsSettled(client: Client, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    const { rows } = await client.query<{ n: string }>(
+      `select count(*)::text as n from jobs where status in ('queued', 'running') and run_at <= now()`,
+    );
+    if (Number(rows[0]?.n ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export type Check = { what: string; holds: boolean; detail: string };
 
 /**
@@ -73,6 +87,7 @@ export const checkSessions = (url: string, before: Set<string>, played: SessionC
         [completed.map((session) => session.id)],
       )
     ).rows[0]?.n;
+    await jobsSettled(client, JOBS_SETTLE_MS);
     const jobsLeft = (
       await client.query<{ kind: string; status: string; n: string; error: string | null }>(
         `select kind, status, count(*)::text as n, min(left(last_error, 120)) as error from jobs
