@@ -247,10 +247,13 @@ function postgres(adminUrl: string): ConnectorDatabase {
 }
 
 export async function benchConnector(
-  options: ConnectorBenchOptions & { postgresAdminUrl?: string },
+  options: ConnectorBenchOptions & { postgresAdminUrl?: string; skipPglite?: boolean },
   print: (line: string) => void,
 ): Promise<void> {
-  const databases = [pglite(), ...(options.postgresAdminUrl ? [postgres(options.postgresAdminUrl)] : [])];
+  const databases = [
+    ...(options.skipPglite ? [] : [pglite()]),
+    ...(options.postgresAdminUrl ? [postgres(options.postgresAdminUrl)] : []),
+  ];
   for (const database of databases) {
     const { store, close } = await database.open();
     try {

@@ -17,6 +17,7 @@ const connector = () =>
       writeEvents: 1_000,
       outageMs: seconds('BENCH_CONNECTOR_OUTAGE_SECONDS', 10),
       postgresAdminUrl: process.env.TEST_DATABASE_URL || undefined,
+      skipPglite: process.env.BENCH_CONNECTOR_SKIP_PGLITE === '1',
     },
     (line) => console.log(line),
   );

@@ -67,6 +67,24 @@ describe('AnswerStream', () => {
     expect(posted.at(-1)?.type).toBe('final');
   });
 
+  it('streams a script link from a prompt-injected answer as plain text, while it grows and at the end', async () => {
+    const { stream, posted } = chat();
+    const hostile = [
+      'See ',
+      '[the memo](javascript:alert(1)',
+      ') and ',
+      '[the policy](https://intranet.example/p)',
+    ];
+
+    await stream.open('Asking…');
+    await write(stream, hostile, 50);
+    await stream.finish(hostile.join(''), CARD);
+
+    expect(posted.some((part) => part.text.includes('the memo (javascript:alert(1)'))).toBe(true);
+    expect(posted.filter((part) => /\]\(javascript:/i.test(part.text))).toEqual([]);
+    expect(posted.at(-1)?.text).toContain('[the policy](https://intranet.example/p)');
+  });
+
   it('posts at most once per interval, joining the pieces that came meanwhile', async () => {
     const { stream, posted } = chat();
 

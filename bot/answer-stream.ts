@@ -1,5 +1,6 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { Logger } from '../core';
+import { safeCardText } from './cards/safe-text';
 
 /**
  * One activity of a Teams streamed message. `sequence` counts from 1 over the whole stream; `streamId` is
@@ -126,7 +127,9 @@ export class AnswerStream {
 
   private async post(part: DistributiveOmit<StreamPart, 'sequence'>): Promise<void> {
     try {
-      const id = await this.options.post({ ...part, sequence: this.sequence + 1 } as StreamPart);
+      // Teams renders streamed text as Markdown: a prompt-injected answer must not put a script link behind a label.
+      const text = safeCardText(part.text);
+      const id = await this.options.post({ ...part, text, sequence: this.sequence + 1 } as StreamPart);
       this.sequence++;
       this.lastPostAt = this.now();
       this.streamId ??= id;

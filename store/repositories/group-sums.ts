@@ -10,38 +10,110 @@ import {
 import { rowsOf, toNumber, type Db } from '../database';
 import { levelFigures, type LevelChangeRow } from './level-figures';
 
+/** Whom the group holds, as a condition on `people p` (active or not). */
+function groupCondition(group: MetricGroup): SQL {
+  if (group.kind === 'organisation') return sql`true`;
+  if (group.kind === 'department') return sql`p.department = ${group.department}`;
+  if (group.kind === 'reports') return sql`p.manager_id = ${group.managerId}`;
+  if (group.personIds.length === 0) return sql`false`;
+  return sql`p.id in (${sql.join(
+    group.personIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+}
+
 /**
  * The group's active people (core/metrics definitions): not marked as left, and the bot holds a conversation
  * with them or they have a rollup row (they started a session or published a workflow).
  */
 function membersCte(tenantId: string, group: MetricGroup): SQL {
-  const condition =
-    group.kind === 'organisation'
-      ? sql`true`
-      : group.kind === 'department'
-        ? sql`p.department = ${group.department}`
-        : group.kind === 'reports'
-          ? sql`p.manager_id = ${group.managerId}`
-          : group.personIds.length === 0
-            ? sql`false`
-            : sql`p.id in (${sql.join(
-                group.personIds.map((id) => sql`${id}::uuid`),
-                sql`, `,
-              )})`;
   return sql`members as materialized (
     select p.id from people p
-    where p.tenant_id = ${tenantId} and p.active and ${condition}
+    where p.tenant_id = ${tenantId} and p.active and ${groupCondition(group)}
       and (p.conversation_reference is not null
            or exists (select 1 from person_week_rollups r0 where r0.tenant_id = p.tenant_id and r0.person_id = p.id)))`;
+}
+
+const WEEK_SUMS = {
+  sessionsStarted: 'sessions_started',
+  sessionsCompleted: 'sessions_completed',
+  sessionsScored: 'quality_score_count',
+  sessionsMeetingBar: 'sessions_meeting_bar',
+  scoreSum: 'quality_score_sum',
+  reviewedSessions: 'reviewed_sessions',
+  reviewedMeetingBar: 'reviewed_meeting_bar',
+  reviewerScoreSum: 'reviewer_score_sum',
+  manualMinutes: 'manual_minutes',
+  actualMinutes: 'actual_minutes',
+  reuseSessions: 'reuse_sessions',
+  'deeper-analysis': 'saved_deeper_analysis',
+  customers: 'saved_customers',
+  colleagues: 'saved_colleagues',
+  learning: 'saved_learning',
+  other: 'saved_other',
+  unstated: 'saved_unstated',
+} satisfies Record<Exclude<keyof WeekSums, 'weekStart'> | SavedTimeKey, string>;
+
+const sums = (sign: '' | '-', table: string) =>
+  sql.raw(
+    Object.entries(WEEK_SUMS)
+      .map(([name, column]) => `${sign}${table}.${column} as "${name}"`)
+      .join(', '),
+  );
+const totalsOf = sql.raw(
+  Object.keys(WEEK_SUMS)
+    .map((name) => `sum("${name}") as "${name}"`)
+    .join(', '),
+);
+
+/**
+ * Weekly sums of the period. The organisation's come from tenant_week_rollups (kept by a trigger) less the
+ * rows of people who have left; any smaller group's from its members' person-weeks.
+ */
+function weeklySums(tenantId: string, group: MetricGroup, first: string, last: string): SQL {
+  const inPeriod = (alias: string) =>
+    sql`${sql.raw(alias)}.tenant_id = ${tenantId} and ${sql.raw(alias)}.week_start >= ${first}::date
+      and ${sql.raw(alias)}.week_start <= ${last}::date`;
+  const rows =
+    group.kind === 'organisation'
+      ? sql`select t.week_start, ${sums('', 't')} from tenant_week_rollups t where ${inPeriod('t')}
+          union all
+          select r.week_start, ${sums('-', 'r')} from person_week_rollups r
+          join people p on p.id = r.person_id and p.tenant_id = r.tenant_id
+          where ${inPeriod('r')} and not p.active`
+      : sql`select r.week_start, ${sums('', 'r')} from person_week_rollups r
+          join people p on p.id = r.person_id and p.tenant_id = r.tenant_id
+          where ${inPeriod('r')} and p.active and ${groupCondition(group)}`;
+  return sql`select to_char(week_start, 'YYYY-MM-DD') as "weekStart", ${totalsOf}
+    from (${rows}) as rows group by week_start order by week_start`;
+}
+
+/** Per member over the whole period: who completed a session, the median minutes saved, who was reused. */
+function periodTotals(tenantId: string, group: MetricGroup, first: string, last: string): SQL {
+  const whose =
+    group.kind === 'organisation'
+      ? sql`r.person_id not in (select id from people where tenant_id = ${tenantId} and not active)`
+      : sql`r.person_id in (select id from people p where p.tenant_id = ${tenantId} and p.active
+          and ${groupCondition(group)})`;
+  return sql`with ${membersCte(tenantId, group)}, per_person as (
+      select r.person_id, sum(r.sessions_completed) as completed,
+        sum(r.manual_minutes - r.actual_minutes) as saved, sum(r.reused_by_colleagues) as reused
+      from person_week_rollups r
+      where r.tenant_id = ${tenantId} and r.week_start >= ${first}::date and r.week_start <= ${last}::date
+        and ${whose}
+      group by r.person_id)
+    select (select count(*) from members) as members, count(*) filter (where completed > 0) as people,
+      percentile_cont(0.5) within group (order by saved) filter (where completed > 0) as median,
+      count(*) filter (where reused > 0) as authors
+    from per_person`;
 }
 
 const optionalNumber = (value: unknown) => (value === null || value === undefined ? null : toNumber(value));
 
 /**
- * Four statements: the rollups of the period read in one pass (weekly sums, and per person for the median and the
- * authors whose workflows were reused), the workflows with three adopters, the members' level history (levels
- * at each week's end and progression velocity are worked out from it in level-figures.ts), and the first
- * session before each first L1 of the period.
+ * Four statements side by side: the weekly sums, the per-member totals of the period, the workflows with three
+ * adopters, and the members' level history (levels at each week's end and progression velocity are worked out
+ * from it in level-figures.ts); then the first session before each first L1 of the period.
  */
 export async function groupSums(
   db: Db,
@@ -54,34 +126,9 @@ export async function groupSums(
   const last = period.weeks.at(-1)!;
 
   // Independent statements run side by side on a pool (PostgreSQL); PGlite runs them one after another.
-  const [rowsResult, adoptedResult, changesResult] = await Promise.all([
-    db.execute(sql`with ${members},
-      -- One pass over the period's rollups: sums per week and per person (grouping sets).
-      grouped as (
-        select r.week_start, r.person_id,
-          sum(sessions_started) as "sessionsStarted", sum(sessions_completed) as "sessionsCompleted",
-          sum(quality_score_count) as "sessionsScored", sum(sessions_meeting_bar) as "sessionsMeetingBar",
-          sum(quality_score_sum) as "scoreSum", sum(reviewed_sessions) as "reviewedSessions",
-          sum(reviewed_meeting_bar) as "reviewedMeetingBar", sum(reviewer_score_sum) as "reviewerScoreSum",
-          sum(manual_minutes) as "manualMinutes", sum(actual_minutes) as "actualMinutes",
-          sum(reuse_sessions) as "reuseSessions", sum(reused_by_colleagues) as "reusedByColleagues",
-          sum(saved_deeper_analysis) as "deeper-analysis", sum(saved_customers) as "customers",
-          sum(saved_colleagues) as "colleagues", sum(saved_learning) as "learning",
-          sum(saved_other) as "other", sum(saved_unstated) as "unstated"
-        from person_week_rollups r
-        where r.tenant_id = ${tenantId} and r.week_start >= ${first}::date and r.week_start <= ${last}::date
-          and r.person_id in (select id from members)
-        group by grouping sets ((r.week_start), (r.person_id))),
-      totals as (
-        select (select count(*) from members) as members,
-          count(*) filter (where "sessionsCompleted" > 0) as people,
-          percentile_cont(0.5) within group (order by "manualMinutes" - "actualMinutes")
-            filter (where "sessionsCompleted" > 0) as median,
-          count(*) filter (where "reusedByColleagues" > 0) as authors
-        from grouped where person_id is not null)
-      select to_char(w.week_start, 'YYYY-MM-DD') as "weekStart", w.*, t.members, t.people, t.median, t.authors
-      from totals t left join (select * from grouped where week_start is not null) w on true
-      order by w.week_start`),
+  const [weeksResult, totalsResult, adoptedResult, changesResult] = await Promise.all([
+    db.execute(weeklySums(tenantId, group, first, last)),
+    db.execute(periodTotals(tenantId, group, first, last)),
     db.execute(sql`with ${members}, adopters as (
         select workflow_id from person_workflow_week_rollups
         where tenant_id = ${tenantId} and week_start >= ${first}::date and week_start <= ${last}::date and reuses > 0
@@ -96,31 +143,29 @@ export async function groupSums(
       where lc.tenant_id = ${tenantId} and lc.at < ${period.end.toISOString()}::timestamptz
       order by lc.person_id, lc.skill_area, lc.at, lc.id`),
   ]);
-  const rows = rowsOf<Record<string, unknown>>(rowsResult);
+  const rows = rowsOf<Record<string, unknown>>(weeksResult);
   const savedByDestination = Object.fromEntries(SAVED_TIME_KEYS.map((key) => [key, 0])) as Record<
     SavedTimeKey,
     number
   >;
-  const weeks: WeekSums[] = rows
-    .filter((row) => row.weekStart !== null)
-    .map((row) => {
-      for (const key of SAVED_TIME_KEYS) savedByDestination[key] += toNumber(row[key]);
-      return {
-        weekStart: String(row.weekStart),
-        sessionsStarted: toNumber(row.sessionsStarted),
-        sessionsCompleted: toNumber(row.sessionsCompleted),
-        sessionsScored: toNumber(row.sessionsScored),
-        sessionsMeetingBar: toNumber(row.sessionsMeetingBar),
-        scoreSum: toNumber(row.scoreSum),
-        reviewedSessions: toNumber(row.reviewedSessions),
-        reviewedMeetingBar: toNumber(row.reviewedMeetingBar),
-        reviewerScoreSum: toNumber(row.reviewerScoreSum),
-        manualMinutes: toNumber(row.manualMinutes),
-        actualMinutes: toNumber(row.actualMinutes),
-        reuseSessions: toNumber(row.reuseSessions),
-      };
-    });
-  const totals = rows[0] ?? {};
+  const weeks: WeekSums[] = rows.map((row) => {
+    for (const key of SAVED_TIME_KEYS) savedByDestination[key] += toNumber(row[key]);
+    return {
+      weekStart: String(row.weekStart),
+      sessionsStarted: toNumber(row.sessionsStarted),
+      sessionsCompleted: toNumber(row.sessionsCompleted),
+      sessionsScored: toNumber(row.sessionsScored),
+      sessionsMeetingBar: toNumber(row.sessionsMeetingBar),
+      scoreSum: toNumber(row.scoreSum),
+      reviewedSessions: toNumber(row.reviewedSessions),
+      reviewedMeetingBar: toNumber(row.reviewedMeetingBar),
+      reviewerScoreSum: toNumber(row.reviewerScoreSum),
+      manualMinutes: toNumber(row.manualMinutes),
+      actualMinutes: toNumber(row.actualMinutes),
+      reuseSessions: toNumber(row.reuseSessions),
+    };
+  });
+  const [totals = {}] = rowsOf<Record<string, unknown>>(totalsResult);
 
   const [adopted] = rowsOf<{ n: unknown }>(adoptedResult);
   const changes = rowsOf<Record<string, unknown>>(changesResult).map((row): LevelChangeRow => ({

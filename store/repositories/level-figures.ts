@@ -19,47 +19,57 @@ function median(values: number[]): number | null {
 const days = (from: Date, to: Date) => Math.round(((to.getTime() - from.getTime()) / DAY_MS) * 10) / 10;
 
 /**
- * From the members' level history (ordered by person, area, time): people by their highest level at each
+ * From the members' level history (which must come ordered by person, area, time): people by their highest level at each
  * week's end, and each person-area's first moment at L1, L2 and L3 for progression velocity. A change that
  * skips a level reaches both at once.
  */
 export function levelFigures(changes: readonly LevelChangeRow[], period: MetricPeriod) {
-  const held = new Map<string, LevelChangeRow[]>();
-  for (const change of changes) {
-    const key = `${change.personId}|${change.skillArea}`;
-    held.set(key, [...(held.get(key) ?? []), change]);
-  }
-  const highest = period.weeks.map(() => new Map<string, number>());
-  const reached = new Map<string, { personId: string; skillArea: string; at: (Date | null)[] }>();
-  for (const [key, history] of held) {
-    const { personId, skillArea } = history[0]!;
-    period.weekEnds.forEach((end, index) => {
-      const current = history.filter((change) => change.at < end).at(-1);
-      if (!current) return;
-      const people = highest[index]!;
-      people.set(personId, Math.max(people.get(personId) ?? 0, current.toLevel));
+  const ends = period.weekEnds.map((end) => end.getTime());
+  // peopleAt[week][level]: people whose highest level at that week's end is `level`.
+  const peopleAt = period.weeks.map(() => [0, 0, 0, 0, 0]);
+  const highest = new Int8Array(ends.length);
+  const countPerson = () => highest.forEach((level, week) => level >= 0 && (peopleAt[week]![level]! += 1));
+  const reached: { personId: string; skillArea: string; at: (Date | null)[] }[] = [];
+  // The rows come ordered by person, area and time: each run of one person-area is walked once.
+  for (let runStart = 0; runStart < changes.length;) {
+    const { personId, skillArea } = changes[runStart]!;
+    if (runStart === 0 || changes[runStart - 1]!.personId !== personId) {
+      if (runStart > 0) countPerson();
+      highest.fill(-1);
+    }
+    let runEnd = runStart;
+    while (
+      runEnd < changes.length &&
+      changes[runEnd]!.personId === personId &&
+      changes[runEnd]!.skillArea === skillArea
+    )
+      runEnd += 1;
+    let current = runStart - 1;
+    ends.forEach((end, week) => {
+      while (current + 1 < runEnd && changes[current + 1]!.at.getTime() < end) current += 1;
+      if (current >= runStart) highest[week] = Math.max(highest[week]!, changes[current]!.toLevel);
     });
     const at: (Date | null)[] = [null, null, null, null];
-    for (const change of history)
+    for (let index = runStart; index < runEnd; index += 1) {
+      const change = changes[index]!;
       if (change.toLevel > change.fromLevel)
         for (let level = 1; level <= Math.min(3, change.toLevel); level += 1) at[level] ??= change.at;
-    reached.set(key, { personId, skillArea, at });
+    }
+    reached.push({ personId, skillArea, at });
+    runStart = runEnd;
   }
-  const levelsAtWeekEnds: GroupSums['levelsAtWeekEnds'] = [];
-  period.weeks.forEach((weekStart, index) => {
-    const counts = new Map<number, number>();
-    for (const level of highest[index]!.values()) counts.set(level, (counts.get(level) ?? 0) + 1);
-    for (const [level, people] of counts) levelsAtWeekEnds.push({ weekStart, level, people });
-  });
+  if (changes.length > 0) countPerson();
+  const levelsAtWeekEnds: GroupSums['levelsAtWeekEnds'] = period.weeks.flatMap((weekStart, week) =>
+    peopleAt[week]!.flatMap((people, level) => (people > 0 ? [{ weekStart, level, people }] : [])),
+  );
   const inPeriod = (at: Date | null | undefined): at is Date => !!at && at >= period.start && at < period.end;
-  const entries = [...reached.values()];
   return {
     levelsAtWeekEnds,
     /** Person-areas whose first L1 falls in the period: their first session start is looked up for L0→L1. */
-    firstLevelOnes: entries.filter((entry) => inPeriod(entry.at[1])),
+    firstLevelOnes: reached.filter((entry) => inPeriod(entry.at[1])),
     velocity(starts: Map<string, Date>): GroupSums['velocity'] {
       const spans: Record<Transition, number[]> = { l0ToL1: [], l1ToL2: [], l2ToL3: [] };
-      for (const { personId, skillArea, at } of entries) {
+      for (const { personId, skillArea, at } of reached) {
         const start = starts.get(`${personId}|${skillArea}`);
         if (inPeriod(at[1]) && start && start <= at[1]) spans.l0ToL1.push(days(start, at[1]));
         if (inPeriod(at[2]) && at[1]) spans.l1ToL2.push(days(at[1], at[2]));

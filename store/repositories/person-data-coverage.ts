@@ -75,6 +75,10 @@ export const PERSON_DATA_COVERAGE: Record<string, { erasure: string; export: Exp
     erasure: 'deleted',
     export: { not: 'figures derived from their events, which are exported' },
   },
+  tenant_week_rollups: {
+    erasure: 'their share is taken out by the trigger when their person-weeks are deleted',
+    export: { not: "the organisation's weekly sums, sixteen stripes wide; no row is one person's" },
+  },
   workflow_drafts: {
     erasure: 'kept (the workflow is); last editor "former colleague"',
     export: {
