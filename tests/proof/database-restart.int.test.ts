@@ -99,10 +99,27 @@ postgresOnly(
         return runToFeedback(user, first, { replyToId });
       });
 
-      // Mid-run: some answers are being written by the model while the database goes away.
+      // Mid-run: some answers are being written by the model while the database goes away. The test holds
+      // the sessions' rows for a moment, so that the cut finds a turn inside its transaction.
       await waitUntil(() => model.stats().requests >= 2, 'the first generations');
+      const blocker = new Client({ connectionString: url });
+      await blocker.connect();
+      await blocker.query('begin');
+      await blocker.query('select id from sessions where workflow_id = $1 for update', [workflowId]);
+      await waitUntil(
+        async () =>
+          (
+            await db.query(
+              `select 1 from pg_stat_activity where datname = current_database()
+                and wait_event_type = 'Lock' and query ilike 'update "sessions"%'`,
+            )
+          ).rows.length > 0,
+        'a turn waiting inside its transaction',
+      );
       const readiness: number[] = [];
       const outage = proxy.restart(OUTAGE_MS);
+      await blocker.query('rollback');
+      await blocker.end();
       const polling = (async () => {
         const started = Date.now();
         while (Date.now() - started < OUTAGE_MS - 500) {
