@@ -179,11 +179,16 @@ postgresOnly(
         [ids],
       );
       expect(repeated.rows).toEqual([]);
-      const jobs = await db.query<{ status: string }>(`select status from jobs where kind = $1`, [
-        GENERATION_JOB,
-      ]);
-      expect(jobs.rows.length).toBeGreaterThanOrEqual(EMPLOYEES.length);
-      expect(jobs.rows.every((job) => job.status === 'done')).toBe(true);
+      // A job is marked done just after its answer reaches the chat.
+      const generations = async () =>
+        (await db.query<{ status: string }>(`select status from jobs where kind = $1`, [GENERATION_JOB]))
+          .rows;
+      await waitUntil(
+        async () => (await generations()).every((job) => job.status === 'done'),
+        'every generation done',
+        10_000,
+      );
+      expect((await generations()).length).toBeGreaterThanOrEqual(EMPLOYEES.length);
       // What employees typed is not in the log, not even in the failed queries it records.
       expect(service.stderr()).toContain('Failed query');
       expect(service.stdout() + service.stderr()).not.toContain(SAMPLE_MATERIAL.slice(0, 40));

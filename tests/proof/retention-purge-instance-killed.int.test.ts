@@ -136,7 +136,8 @@ postgresOnly(
 
       const b = await startInstance();
       await waitUntil(
-        async () => (await housekeeping()).some((job) => job.status === 'done'),
+        // Done, then the next run queued (a second write, after the first).
+        async () => (await housekeeping()).some((job) => job.status === 'queued'),
         'housekeeping finished on B',
       );
       const jobs = await housekeeping();
