@@ -138,6 +138,8 @@ postgresOnly(
       // Turns during the outage were refused in a few words and posted again by "Teams"; no stack trace.
       const refusals = users.flatMap((user) => user.refusals);
       expect(refusals.length).toBeGreaterThan(0);
+      // Those that failed while the database was away say so, with 503 (Teams may retry it).
+      expect(refusals.some((refusal) => /answered 503: .*database_unavailable/.test(refusal))).toBe(true);
       for (const refusal of refusals) {
         expect(refusal).toMatch(/answered 5\d\d/);
         expect(refusal).not.toMatch(/\n\s+at /);
