@@ -36,7 +36,10 @@ async function main(): Promise<void> {
     }),
   );
   http.get('/readyz', (c) => c.json({ status: 'ready' }));
-  http.route('/', botRoutes(adapter.messagesHandler));
+  http.route(
+    '/',
+    botRoutes(adapter.messagesHandler, async () => ({ ready: true, database: 'none' })),
+  );
   http.onError((error, c) =>
     error instanceof MalformedJsonError
       ? errorResponse(c, 400, 'malformed_json', error.message)

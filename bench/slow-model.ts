@@ -14,8 +14,10 @@ export type SlowModel = {
 /**
  * A local OpenAI-compatible model that answers POST /v1/chat/completions after `delayMs`, in the
  * chat-completions wire format. It stands in for a slow provider; what it is asked is read and dropped.
+ * `delayMs` may instead say how long to take over each request (numbered from 1).
  */
-export async function startSlowModel(delayMs: number): Promise<SlowModel> {
+export async function startSlowModel(delayMs: number | ((request: number) => number)): Promise<SlowModel> {
+  const delayOf = typeof delayMs === 'number' ? () => delayMs : delayMs;
   const timers = new Set<NodeJS.Timeout>();
   let requests = 0;
   let answered = 0;
@@ -55,7 +57,7 @@ export async function startSlowModel(delayMs: number): Promise<SlowModel> {
             usage: { prompt_tokens: 100, completion_tokens: 12, total_tokens: 112 },
           }),
         );
-      }, delayMs);
+      }, delayOf(requests));
       timers.add(timer);
     });
   });

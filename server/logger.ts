@@ -30,6 +30,19 @@ function defaultWrite(level: string, line: string): void {
 }
 
 export function errorFields(error: unknown): LogFields {
-  if (error instanceof Error) return { error: error.message, errorName: error.name, stack: error.stack };
-  return { error: String(error) };
+  if (error instanceof Error)
+    return {
+      error: withoutQueryParameters(error.message),
+      errorName: error.name,
+      stack: error.stack === undefined ? undefined : withoutQueryParameters(error.stack),
+    };
+  return { error: withoutQueryParameters(String(error)) };
+}
+
+/**
+ * Drizzle's error for a failed query ends its message with the query's parameters: what employees typed, when
+ * the database went away while their answer was being saved. Logs keep the query and drop the parameters.
+ */
+export function withoutQueryParameters(text: string): string {
+  return text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/g, '\nparams: (not logged)');
 }

@@ -48,6 +48,9 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
   pool.on('error', () => undefined);
+  // A client checked out for a transaction emits 'error' on itself, not on the pool, when its server goes
+  // away (a database restart): its queries fail and the pool drops it, but the unheard event would end the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const probe = await pool.connect();
     probe.release();

@@ -1,5 +1,6 @@
 import type { ILogger, LogLevel } from '@microsoft/teams.common';
 import type { Logger } from '../../core';
+import { withoutQueryParameters } from '../logger';
 
 /**
  * The SDK logs whole activities at debug level; those carry what employees paste. Only the first string
@@ -7,7 +8,8 @@ import type { Logger } from '../../core';
  */
 export function teamsLogger(logger: Logger, name = 'teams-sdk'): ILogger {
   const child = logger.child({ component: name });
-  const first = (msg: unknown[]) => (typeof msg[0] === 'string' ? msg[0] : 'Teams SDK event');
+  const first = (msg: unknown[]) =>
+    typeof msg[0] === 'string' ? withoutQueryParameters(msg[0]) : 'Teams SDK event';
   const log = (level: LogLevel, ...msg: unknown[]) => {
     if (level === 'error') child.error(first(msg));
     else if (level === 'warn') child.warn(first(msg));

@@ -99,7 +99,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
   );
 
   app.route('/', healthRoutes(options.readiness, options.isDraining));
-  app.route('/', botRoutes(options.handleMessages));
+  app.route('/', botRoutes(options.handleMessages, options.readiness));
   app.route('/', xapiProfileRoutes());
   if (options.credentials)
     app.route('/', credentialRoutes({ store: options.store, clock: options.clock, ...options.credentials }));

@@ -7,7 +7,7 @@ import {
   type JobStore,
   type Logger,
 } from '../../core';
-import { errorFields } from '../logger';
+import { errorFields, withoutQueryParameters } from '../logger';
 import type { JobDefinition } from './job-definition';
 
 export type WorkerOptions = {
@@ -161,7 +161,8 @@ export class JobWorker {
         .fail({
           jobId: job.id,
           workerId,
-          error: error instanceof Error ? error.message : String(error),
+          // Kept in the jobs table: a failed query's parameters (what someone typed) are not.
+          error: withoutQueryParameters(error instanceof Error ? error.message : String(error)),
           retryAt,
           now,
         })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { randomIds, silentLogger, type Job, type Store } from '../../core';
 import { createStore, openDatabase, type Database } from '../../store';
 import { housekeepingJob, JobWorker, type JobDefinition } from '../../server/jobs';
@@ -135,6 +136,29 @@ describe.each(testDatabaseKinds())('durable jobs on %s', (kind) => {
       status: 'failed',
       attempts: 2,
       lastError: 'LRS answered 503 (call 2)',
+    });
+  });
+
+  it('keeps a failed query in the error of its job without its parameters', async () => {
+    const clock = fixedClock('2026-11-02T08:00:00Z');
+    const typed = 'Salary line for J. Smith: 84,000';
+    const failing: JobDefinition = {
+      kind: 'query-fails',
+      run: async () => {
+        throw new DrizzleQueryError('update "sessions" set "steps" = $1', [typed], new Error('terminated'));
+      },
+    };
+    const jobId = await store.jobs.enqueue({
+      tenantId,
+      kind: 'query-fails',
+      payload: {},
+      runAt: clock.now(),
+      maxAttempts: 1,
+    });
+    await worker(store, [failing], { clock }).runOnce();
+    expect(await store.jobs.get(tenantId, jobId!)).toMatchObject({
+      status: 'failed',
+      lastError: 'Failed query: update "sessions" set "steps" = $1\nparams: (not logged)',
     });
   });
 
