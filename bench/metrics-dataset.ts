@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { defaultTenantSettings } from '../core';
-import type { Db } from '../store';
+import { rebuildTenantWeekRollups, type Db } from '../store';
 
 export const BENCH_TENANT = '00000000-0000-4000-8000-00000000b001';
 export const DATASET_WEEKS = 26;
@@ -69,5 +69,6 @@ export async function buildMetricsDataset(
       select gen_random_uuid(), ${tenant}, md5('p' || i)::uuid, (${areas})[(i % 5) + 1], ${from}, ${to}, 'evidence',
         '[]'::jsonb, ${firstMonday}::timestamptz + (${sql.raw(weeks)}) * interval '7 days' + interval '10 hours'
       from generate_series(1, ${people}) i where ${sql.raw(where)}`);
+  await rebuildTenantWeekRollups(db, tenant);
   await db.execute(sql`analyze`);
 }

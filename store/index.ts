@@ -21,3 +21,4 @@ export {
   type CredentialKeyRepository,
   type StoredSigningKey,
 } from './repositories/credential-key-repository';
+export { rebuildTenantWeekRollups } from './repositories/tenant-week-sums';

@@ -379,9 +379,9 @@ export const personWeekRollups = pgTable(
 );
 
 /**
- * The organisation's weekly sums, kept by a statement trigger on person_week_rollups (migration 0013) so that
- * organisation metrics read a few rows per week instead of every person-week. Spread over 16 stripes by person
- * so that concurrent sessions rarely wait on one row.
+ * The organisation's weekly sums, changed with person_week_rollups in the same transaction
+ * (repositories/tenant-week-sums.ts) so that organisation metrics read a few rows per week instead of every
+ * person-week. Spread over 16 stripes by person so that concurrent sessions rarely wait on one row.
  */
 export const tenantWeekRollups = pgTable(
   'tenant_week_rollups',

@@ -60,6 +60,11 @@ export interface MetricsRepository {
   /** Every event rollups rest on, oldest first. */
   listRollupEvents(tenantId: string): Promise<DomainEvent[]>;
   /** Replaces the rows of the given (person, week)s with `rows` (rows outside those keys are ignored). */
+  /**
+   * Holds, until the transaction ends, the right to recompute these people's rollups: a second transaction
+   * asking for one of them waits, then reads the events the first one wrote.
+   */
+  lockPeople(tenantId: string, personIds: string[]): Promise<void>;
   replaceRollups(tenantId: string, keys: PersonWeek[], rows: Rollups): Promise<void>;
   /** Replaces every rollup of the tenant. */
   replaceAllRollups(tenantId: string, rows: Rollups): Promise<void>;

@@ -51,6 +51,7 @@ export async function updateRollupsAfter(tx: Store, appended: readonly DomainEve
         if (touch.sessionId) entry.sessions.add(touch.sessionId);
         byPerson.set(touch.personId, entry);
       }
+    await tx.metrics.lockPeople(tenantId, [...byPerson.keys()]);
     for (const [personId, { weeks, sessions }] of byPerson) {
       const own = await tx.metrics.personRollupEvents(tenantId, personId);
       for (const event of own)

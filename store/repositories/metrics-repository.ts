@@ -14,6 +14,7 @@ import {
 import { rowsOf, toNumber, type Db } from '../database';
 import { events, personWeekRollups, personWorkflowWeekRollups } from '../schema';
 import { groupSums } from './group-sums';
+import { applyTenantWeekChanges, rebuildTenantWeekRollups } from './tenant-week-sums';
 
 type WeekRow = typeof personWeekRollups.$inferSelect;
 
@@ -132,28 +133,44 @@ export function metricsRepository(db: Db): MetricsRepository {
       return rows.map(toEvent);
     },
 
+    async lockPeople(tenantId, personIds) {
+      if (personIds.length === 0) return;
+      // Two transactions recomputing one person's rows would each delete and insert them (a duplicate key, or
+      // the later one writing figures without the earlier one's events): they take turns, in one order.
+      const keys = [...new Set(personIds)].sort().map((personId) => `${tenantId}:${personId}`);
+      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(key, 0))
+        from unnest(${sql`array[${sql.join(
+          keys.map((key) => sql`${key}`),
+          sql`, `,
+        )}]::text[]`}) as key order by key`);
+    },
+
     async replaceRollups(tenantId, keys, rows) {
       if (keys.length === 0) return;
       const wanted = new Set(keys.map((key) => `${key.personId}|${key.weekStart}`));
       const isWanted = (row: PersonWeek) => wanted.has(`${row.personId}|${row.weekStart}`);
       const matchesKey = (table: typeof personWeekRollups | typeof personWorkflowWeekRollups) =>
         or(...keys.map((key) => and(eq(table.personId, key.personId), eq(table.weekStart, key.weekStart))));
-      await db
+      const removed = await db
         .delete(personWeekRollups)
-        .where(and(eq(personWeekRollups.tenantId, tenantId), matchesKey(personWeekRollups)));
+        .where(and(eq(personWeekRollups.tenantId, tenantId), matchesKey(personWeekRollups)))
+        .returning();
       await db
         .delete(personWorkflowWeekRollups)
         .where(and(eq(personWorkflowWeekRollups.tenantId, tenantId), matchesKey(personWorkflowWeekRollups)));
-      await insertRollups({
+      const added = {
         personWeeks: rows.personWeeks.filter(isWanted),
         personWorkflowWeeks: rows.personWorkflowWeeks.filter(isWanted),
-      });
+      };
+      await insertRollups(added);
+      await applyTenantWeekChanges(db, tenantId, removed, added.personWeeks.map(toWeekRow));
     },
 
     async replaceAllRollups(tenantId, rows) {
       await db.delete(personWeekRollups).where(eq(personWeekRollups.tenantId, tenantId));
       await db.delete(personWorkflowWeekRollups).where(eq(personWorkflowWeekRollups.tenantId, tenantId));
       await insertRollups(rows);
+      await rebuildTenantWeekRollups(db, tenantId);
     },
 
     async listRollups(tenantId) {

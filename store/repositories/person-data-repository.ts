@@ -45,6 +45,7 @@ import {
 } from '../schema';
 import { toInterview } from './capture-interview-repository';
 import { kinds } from './nudge-repository';
+import { applyTenantWeekChanges } from './tenant-week-sums';
 
 /** One place that knows every table holding a person's data (see person-data-coverage.ts). */
 export function personDataRepository(db: Db): PersonDataRepository {
@@ -263,13 +264,12 @@ export function personDataRepository(db: Db): PersonDataRepository {
           .where(and(eq(xapiOutbox.tenantId, tenantId), eq(xapiOutbox.personId, personId)))
           .returning({ id: xapiOutbox.id }),
       );
-      count(
-        'person_week_rollups',
-        await db
-          .delete(personWeekRollups)
-          .where(and(eq(personWeekRollups.tenantId, tenantId), eq(personWeekRollups.personId, personId)))
-          .returning({ weekStart: personWeekRollups.weekStart }),
-      );
+      const erasedWeeks = await db
+        .delete(personWeekRollups)
+        .where(and(eq(personWeekRollups.tenantId, tenantId), eq(personWeekRollups.personId, personId)))
+        .returning();
+      await applyTenantWeekChanges(db, tenantId, erasedWeeks, []);
+      count('person_week_rollups', erasedWeeks);
       count(
         'person_workflow_week_rollups',
         await db

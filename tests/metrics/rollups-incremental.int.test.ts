@@ -13,7 +13,10 @@ import {
   type WeekSums,
   type Workflow,
 } from '../../core';
-import { createStore } from '../../store';
+import { sql } from 'drizzle-orm';
+import { createStore, toNumber } from '../../store';
+import { rowsOf } from '../../store/database';
+import { stripeOf } from '../../store/repositories/tenant-week-sums';
 import { personProfile } from '../factories';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-database';
 import { metricEvents } from './metric-events';
@@ -217,3 +220,69 @@ describe.each(testDatabaseKinds())('metric rollups kept event by event on %s', (
     expect(await store.metrics.listRollups(tenantId)).toEqual(before);
   });
 });
+
+describe.each(testDatabaseKinds().filter((kind) => kind === 'postgres'))(
+  'metric rollups under concurrent transactions on %s',
+  (kind) => {
+    let database: TestDatabase;
+    let store: Store;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      store = withMetricRollups(createStore(database.db));
+    });
+    afterAll(async () => {
+      await database.drop();
+    });
+
+    const waitingOnLocks = async () =>
+      toNumber(
+        rowsOf<{ n: unknown }>(
+          await database.db.execute(sql`select count(*) as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`),
+        )[0]!.n,
+      );
+
+    it('two transactions rewriting one person-week at once both land, and the rows count both', async () => {
+      const tenantId = randomUUID();
+      await store.tenants.ensure({ id: tenantId, displayName: 'Race', settings: defaultTenantSettings() });
+      const person = await store.people.upsertProfile(tenantId, personProfile({ tenantId }));
+      const week = '2026-03-02';
+      await database.db.execute(sql`insert into tenant_week_rollups (tenant_id, week_start, stripe)
+        values (${tenantId}, ${week}, ${stripeOf(person.id)})`);
+      const startAt = (minute: number) =>
+        store.transaction((tx) =>
+          metricEvents(tx, tenantId).append('session.started', `2026-03-03T10:0${minute}:00Z`, {
+            person: person.id,
+            data: { skillArea: 'analysis' },
+          }),
+        );
+
+      // The organisation's row for that week is held, so the first transaction stops after writing the
+      // person's row and before committing; the second comes to the same row meanwhile.
+      let started: Promise<PromiseSettledResult<unknown>[]> = Promise.resolve([]);
+      await database.db.transaction(async (hold) => {
+        await hold.execute(sql`select 1 from tenant_week_rollups where tenant_id = ${tenantId} for update`);
+        const first = startAt(1);
+        await until(async () => (await waitingOnLocks()) >= 1);
+        started = Promise.allSettled([first, startAt(2)]);
+        await until(async () => (await waitingOnLocks()) >= 2);
+      });
+
+      expect((await started).map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
+      const { personWeeks } = await store.metrics.listRollups(tenantId);
+      expect(personWeeks).toEqual([expect.objectContaining({ weekStart: week, sessionsStarted: 2 })]);
+      const period = metricPeriod({ from: week, to: '2026-03-08', now: new Date(START), timeZone: 'UTC' });
+      const organisation = await store.metrics.groupSums(tenantId, { kind: 'organisation' }, period);
+      expect(organisation.weeks).toEqual([expect.objectContaining({ sessionsStarted: 2 })]);
+    });
+  },
+);
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
