@@ -60,7 +60,7 @@ const load = async () => {
   );
 };
 
-/** npm run bench: prints each figure beside a baseline measured in the same run (BENCH_ONLY=connector, metrics or load: that one only). */
+/** npm run bench: prints each figure beside a baseline measured in the same run (BENCH_ONLY=connector, metrics or load: that one only; bot: start-up and the bot figures). */
 async function main(): Promise<void> {
   console.log(`Practica benchmarks on Node ${process.version}, ${new Date().toISOString()}`);
   printTabSize(measureTabSize(path.resolve(__dirname, '..', '..', 'tab', 'dist')));
@@ -85,9 +85,11 @@ async function main(): Promise<void> {
     },
     (line) => console.log(line),
   );
-  await connector();
-  await metrics();
-  await load();
+  if (process.env.BENCH_ONLY !== 'bot') {
+    await connector();
+    await metrics();
+    await load();
+  }
   if (process.env.BENCH_SKIP_SLOW_LLM === '1') {
     console.log('bot under a slow model: skipped (BENCH_SKIP_SLOW_LLM=1)');
   } else {
