@@ -4,7 +4,7 @@ import { DAY_MS } from '../ports';
 import { levelThresholdsOf } from '../proficiency/assess-person';
 import { weekKey } from '../proficiency/week-key';
 import { ROLLUP_EVENT_TYPES } from './definitions';
-import type { PersonWeek } from './rollup';
+import type { PersonWeek, Rollups } from './rollup';
 import { rollupsFromEvents, type RollupRules } from './rollups-from-events';
 
 const isRollupEvent = (event: DomainEvent) => ROLLUP_EVENT_TYPES.includes(event.type);
@@ -52,6 +52,8 @@ export async function updateRollupsAfter(tx: Store, appended: readonly DomainEve
         byPerson.set(touch.personId, entry);
       }
     await tx.metrics.lockPeople(tenantId, [...byPerson.keys()]);
+    const keys: PersonWeek[] = [];
+    const rows: Rollups = { personWeeks: [], personWorkflowWeeks: [] };
     for (const [personId, { weeks, sessions }] of byPerson) {
       const own = await tx.metrics.personRollupEvents(tenantId, personId);
       for (const event of own)
@@ -62,9 +64,13 @@ export async function updateRollupsAfter(tx: Store, appended: readonly DomainEve
         ...own,
         ...(await tx.metrics.reusesOfAuthor(tenantId, personId, windowAround(weeks))),
       ];
-      const keys: PersonWeek[] = [...weeks].map((weekStart) => ({ personId, weekStart }));
-      await tx.metrics.replaceRollups(tenantId, keys, rollupsFromEvents(evidence, rules));
+      const fresh = rollupsFromEvents(evidence, rules);
+      keys.push(...[...weeks].map((weekStart) => ({ personId, weekStart })));
+      rows.personWeeks.push(...fresh.personWeeks.filter((row) => row.personId === personId));
+      rows.personWorkflowWeeks.push(...fresh.personWorkflowWeeks.filter((row) => row.personId === personId));
     }
+    // One rewrite for everyone touched: the organisation's sums change in one ordered statement.
+    await tx.metrics.replaceRollups(tenantId, keys, rows);
   }
 }
 
