@@ -64,7 +64,17 @@ export interface XapiOutboxRepository {
 
   /** Records the outcome of a delivery for the admin view (last success / last error). */
   recordOutcome(options: { tenantId: string; target: string; at: Date; error: string | null }): Promise<void>;
-  pause(options: { tenantId: string; target: string; reason: string; at: Date }): Promise<void>;
+  /**
+   * Pauses the target, unless an admin saved its settings after `unlessSavedAfter` (the moment the refusing
+   * sender took them up): a refusal of credentials that were already replaced must not pause the new ones.
+   */
+  pause(options: {
+    tenantId: string;
+    target: string;
+    reason: string;
+    at: Date;
+    unlessSavedAfter?: Date;
+  }): Promise<void>;
   /** Lifts a pause; true when the target was paused. */
   resume(options: { tenantId: string; target: string }): Promise<boolean>;
 

@@ -35,6 +35,8 @@ type TargetLane = DispatchTarget & {
   disabled: boolean;
   /** Removed or changed by setTargets: the lane finishes its batch and stops. */
   retired: boolean;
+  /** When the lane took up its target's settings: a refusal is only held against settings as new as these. */
+  since: Date;
   key: string;
   versionChecked: Promise<void> | null;
 };
@@ -64,6 +66,7 @@ export class OutboxDispatcher {
       holdUntil: 0,
       disabled: false,
       retired: false,
+      since: this.options.clock.now(),
       key: laneKey(target),
       versionChecked: null,
     };
@@ -198,7 +201,13 @@ export class OutboxDispatcher {
           break;
         }
         case 'paused':
-          await outbox.pause({ tenantId, target, reason: outcome.error, at: now });
+          await outbox.pause({
+            tenantId,
+            target,
+            reason: outcome.error,
+            at: now,
+            unlessSavedAfter: lane.since,
+          });
           await outbox.retryLater({
             ids: ids(outcome.entries),
             workerId,

@@ -21,7 +21,7 @@ import {
   type XapiOutboxRepository,
 } from '../../core';
 import type { Db } from '../database';
-import { xapiOutbox, xapiTargetState } from '../schema';
+import { lrsTargets, xapiOutbox, xapiTargetState } from '../schema';
 
 type OutboxRow = typeof xapiOutbox.$inferSelect;
 
@@ -234,7 +234,20 @@ export function xapiOutboxRepository(db: Db): XapiOutboxRepository {
         .onConflictDoUpdate({ target: [xapiTargetState.tenantId, xapiTargetState.target], set: values });
     },
 
-    async pause({ tenantId, target, reason, at }) {
+    async pause({ tenantId, target, reason, at, unlessSavedAfter }) {
+      if (unlessSavedAfter) {
+        const [saved] = await db
+          .select({ at: lrsTargets.updatedAt })
+          .from(lrsTargets)
+          .where(
+            and(
+              eq(lrsTargets.tenantId, tenantId),
+              eq(lrsTargets.name, target),
+              gt(lrsTargets.updatedAt, unlessSavedAfter),
+            ),
+          );
+        if (saved) return;
+      }
       await db
         .insert(xapiTargetState)
         .values({ tenantId, target, pausedAt: at, pauseReason: reason })

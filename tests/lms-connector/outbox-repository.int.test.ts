@@ -47,6 +47,31 @@ describe.each(testDatabaseKinds())('xAPI outbox repository on %s', (kind) => {
     expect(rows[0]).toMatchObject({ attempts: 0, lastError: null, sentAt: null });
   });
 
+  it('is not paused by a refusal of settings an admin has replaced since, and is by one of the current ones', async () => {
+    const tenantId = await seedTenant(store);
+    const saved = new Date('2026-11-02T10:00:00.000Z');
+    await store.lrsTargets.save({
+      tenantId,
+      name: 'company',
+      endpoint: 'https://lrs.example.com/xapi/',
+      auth: { kind: 'basic', username: 'practica' },
+      sealedSecret: 'sealed',
+      actor: { kind: 'mbox' },
+      sendFailed: false,
+      createdAt: saved,
+      updatedAt: saved,
+    });
+    const pausedAt = async () => (await store.xapiOutbox.stats(tenantId, ['company'], saved))[0]!.pausedAt;
+    const refusal = { tenantId, target: 'company', reason: 'LRS answered 401', at: saved };
+
+    // A sender that took up the settings before they were saved again: its 401 is about the old password.
+    await store.xapiOutbox.pause({ ...refusal, unlessSavedAfter: new Date(saved.getTime() - 1_000) });
+    expect(await pausedAt()).toBeNull();
+    // One that took up the current settings.
+    await store.xapiOutbox.pause({ ...refusal, unlessSavedAfter: new Date(saved.getTime() + 1_000) });
+    expect(await pausedAt()).toEqual(saved);
+  });
+
   it('forgets sent rows older than the cut-off, and only those of the tenant', async () => {
     const tenantId = await seedTenant(store);
     const otherTenant = await seedTenant(store);
