@@ -8,6 +8,7 @@ import {
   type WeekSums,
 } from '../../core';
 import { rowsOf, toNumber, type Db } from '../database';
+import { personWeekRollups } from '../schema';
 import { levelFigures, type LevelChangeRow } from './level-figures';
 
 /** Whom the group holds, as a condition on `people p` (active or not). */
@@ -35,29 +36,29 @@ function membersCte(tenantId: string, group: MetricGroup): SQL {
 }
 
 const WEEK_SUMS = {
-  sessionsStarted: 'sessions_started',
-  sessionsCompleted: 'sessions_completed',
-  sessionsScored: 'quality_score_count',
-  sessionsMeetingBar: 'sessions_meeting_bar',
-  scoreSum: 'quality_score_sum',
-  reviewedSessions: 'reviewed_sessions',
-  reviewedMeetingBar: 'reviewed_meeting_bar',
-  reviewerScoreSum: 'reviewer_score_sum',
-  manualMinutes: 'manual_minutes',
-  actualMinutes: 'actual_minutes',
-  reuseSessions: 'reuse_sessions',
-  'deeper-analysis': 'saved_deeper_analysis',
-  customers: 'saved_customers',
-  colleagues: 'saved_colleagues',
-  learning: 'saved_learning',
-  other: 'saved_other',
-  unstated: 'saved_unstated',
-} satisfies Record<Exclude<keyof WeekSums, 'weekStart'> | SavedTimeKey, string>;
+  sessionsStarted: personWeekRollups.sessionsStarted,
+  sessionsCompleted: personWeekRollups.sessionsCompleted,
+  sessionsScored: personWeekRollups.qualityScoreCount,
+  sessionsMeetingBar: personWeekRollups.sessionsMeetingBar,
+  scoreSum: personWeekRollups.qualityScoreSum,
+  reviewedSessions: personWeekRollups.reviewedSessions,
+  reviewedMeetingBar: personWeekRollups.reviewedMeetingBar,
+  reviewerScoreSum: personWeekRollups.reviewerScoreSum,
+  manualMinutes: personWeekRollups.manualMinutes,
+  actualMinutes: personWeekRollups.actualMinutes,
+  reuseSessions: personWeekRollups.reuseSessions,
+  'deeper-analysis': personWeekRollups.savedDeeperAnalysis,
+  customers: personWeekRollups.savedCustomers,
+  colleagues: personWeekRollups.savedColleagues,
+  learning: personWeekRollups.savedLearning,
+  other: personWeekRollups.savedOther,
+  unstated: personWeekRollups.savedUnstated,
+} satisfies Record<Exclude<keyof WeekSums, 'weekStart'> | SavedTimeKey, { name: string }>;
 
 const sums = (sign: '' | '-', table: string) =>
   sql.raw(
     Object.entries(WEEK_SUMS)
-      .map(([name, column]) => `${sign}${table}.${column} as "${name}"`)
+      .map(([name, column]) => `${sign}${table}.${column.name} as "${name}"`)
       .join(', '),
   );
 const totalsOf = sql.raw(
@@ -67,7 +68,7 @@ const totalsOf = sql.raw(
 );
 
 /**
- * Weekly sums of the period. The organisation's come from tenant_week_rollups (kept by a trigger) less the
+ * Weekly sums of the period. The organisation's come from tenant_week_rollups (tenant-week-sums.ts) less the
  * rows of people who have left; any smaller group's from its members' person-weeks.
  */
 function weeklySums(tenantId: string, group: MetricGroup, first: string, last: string): SQL {
