@@ -123,15 +123,17 @@ export function nudgeSendJob(options: {
         else log.info('Nudge not sent', { reason: 'weekly_limit' });
         return;
       }
-      // The tenant's send rate: wait for this send's slot here when it is near, else come back for one then.
-      const slot = await nudges.takeSendSlot(job.tenantId, now, spacingMs, MAX_INLINE_WAIT_MS);
-      if (!slot.taken) {
-        await nudges.release(job.tenantId, plan.key);
-        await waitUntil(slot.at, 'send_rate');
-        return;
-      }
-      const waitMs = slot.at.getTime() - now.getTime();
+      // From here the claim is ours: any failure before the post gives it back, or the retry would find the
+      // nudge "already sent" and it would never go out.
       try {
+        // The tenant's send rate: wait for this send's slot here when it is near, else come back for one then.
+        const slot = await nudges.takeSendSlot(job.tenantId, now, spacingMs, MAX_INLINE_WAIT_MS);
+        if (!slot.taken) {
+          await nudges.release(job.tenantId, plan.key);
+          await waitUntil(slot.at, 'send_rate');
+          return;
+        }
+        const waitMs = slot.at.getTime() - now.getTime();
         if (waitMs > 0) await delay(waitMs, undefined, { signal });
         await messenger.sendCard(reference, nudgeCard(message, { reviewsUrl: options.reviewsUrl }));
       } catch (error) {
