@@ -23,8 +23,14 @@ process.once('exit', () => {
 });
 
 function spawnNode(args: string[], env: Record<string, string>, stdout: 'ignore' | 'pipe'): ChildProcess {
-  const child = spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+  // e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", to see where the servers under test spend their time.
+  const nodeFlags = process.env.BENCH_CHILD_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeFlags, ...args], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...env,
+    },
     stdio: ['ignore', stdout, 'pipe'],
   });
   children.add(child);
