@@ -60,18 +60,17 @@ export async function erasePerson(options: {
   // Network calls stay outside the transaction.
   const onLrs = options.statementsOnLrs ? await options.statementsOnLrs(person) : [];
   return options.store.transaction(async (tx) => {
-    if (!(await tx.people.get(tenantId, personId)))
+    if (!(await tx.personData.lockForErasure(tenantId, personId)))
       throw new AppError('not_found', 'No one in your organisation has that id.');
     const now = options.clock.now();
     const snapshot = await tx.personData.snapshot(tenantId, personId);
-    const statements = snapshot?.statements ?? [];
     const authors = await authorsOfWorkflowsRun(
       tx,
       tenantId,
       snapshot?.sessions.map((s) => s.workflowId),
     );
 
-    const changed = await tx.personData.erase(tenantId, personId);
+    const { changed, statements } = await tx.personData.erase(tenantId, personId);
 
     const receipt = statementsPerTarget(statements, onLrs, now, options.targetNames);
     const voiding: NewOutboxEntry[] = receipt.flatMap(({ target, voidingQueued, rows }) =>

@@ -5,7 +5,7 @@ import type { PersonDataSnapshot } from './person-data';
 
 /**
  * Everything Practica holds about a person, for the person themself or an L&D admin of their tenant
- * (data access requests). Each export is written to the audit log in the same transaction.
+ * (data access requests), read as of one moment. Each export is written to the audit log first.
  */
 export async function exportPersonData(options: {
   store: Store;
@@ -19,20 +19,19 @@ export async function exportPersonData(options: {
   const self = viewer.person.id === personId;
   if (!self && !viewer.roles.includes('admin'))
     throw new AppError('forbidden', "Only L&D admins can export another person's data");
-  return options.store.transaction(async (tx) => {
-    if (!(await tx.people.get(tenantId, personId)))
-      throw new AppError('not_found', 'No one in your organisation has that id.');
-    await tx.audit.append({
-      id: options.ids.uuid(),
-      tenantId,
-      actorId: viewer.person.id,
-      action: 'person.exported',
-      subjectPersonId: personId,
-      details: { by: self ? 'self' : 'admin' },
-      at: options.clock.now(),
-    });
-    const snapshot = await tx.personData.snapshot(tenantId, personId);
-    if (!snapshot) throw new AppError('not_found', 'No one in your organisation has that id.');
-    return snapshot;
+  if (!(await options.store.people.get(tenantId, personId)))
+    throw new AppError('not_found', 'No one in your organisation has that id.');
+  // Recorded before the read, so the export lists itself among the entries about the person.
+  await options.store.audit.append({
+    id: options.ids.uuid(),
+    tenantId,
+    actorId: viewer.person.id,
+    action: 'person.exported',
+    subjectPersonId: personId,
+    details: { by: self ? 'self' : 'admin' },
+    at: options.clock.now(),
   });
+  const snapshot = await options.store.personData.snapshot(tenantId, personId);
+  if (!snapshot) throw new AppError('not_found', 'No one in your organisation has that id.');
+  return snapshot;
 }

@@ -61,13 +61,23 @@ export type PersonDataSnapshot = {
 export type ErasureCounts = Record<string, number>;
 
 export interface PersonDataRepository {
-  /** Null when the tenant has no such person. */
+  /** Null when the tenant has no such person. Read as of one moment, whatever is written meanwhile. */
   snapshot(tenantId: string, personId: string): Promise<PersonDataSnapshot | null>;
   /**
-   * Deletes every row about the person except the audit log, and points other people's records that name them
-   * at FORMER_COLLEAGUE_ID. Call inside a transaction (the erasure is all or nothing).
+   * Inside a transaction, before reading what to erase: waits for transactions that are adding rows about the
+   * person (a session starting in another instance) and holds new ones off until the end, so the erasure sees
+   * and removes all of it. False when the tenant has no such person.
    */
-  erase(tenantId: string, personId: string): Promise<ErasureCounts>;
+  lockForErasure(tenantId: string, personId: string): Promise<boolean>;
+  /**
+   * Deletes every row about the person except the audit log, and points other people's records that name them
+   * at FORMER_COLLEAGUE_ID. Call inside a transaction (the erasure is all or nothing). `statements` are their
+   * outbox rows as they were when removed: a dispatcher may have sent one since the erasure began.
+   */
+  erase(
+    tenantId: string,
+    personId: string,
+  ): Promise<{ changed: ErasureCounts; statements: PersonStatement[] }>;
 }
 
 /** A statement that withdraws one already sent (xAPI `voided`), to be written to the outbox for its target. */

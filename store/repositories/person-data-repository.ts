@@ -13,6 +13,8 @@ import {
   type LevelChangeReason,
   type OutboxStatus,
   type PersonDataRepository,
+  type PersonDataSnapshot,
+  type PersonStatement,
   type Review,
   type Role,
   type Session,
@@ -50,140 +52,23 @@ import { applyTenantWeekChanges } from './tenant-week-sums';
 /** One place that knows every table holding a person's data (see person-data-coverage.ts). */
 export function personDataRepository(db: Db): PersonDataRepository {
   return {
-    async snapshot(tenantId, personId) {
-      const [personRow] = await db
-        .select()
+    snapshot: (tenantId, personId) =>
+      // One moment's picture: without it a session started between two of the reads would show its events
+      // but not itself. (Inside an erasure's transaction this is a savepoint of it instead.)
+      db.transaction((tx) => readSnapshot(tx as unknown as Db, tenantId, personId), {
+        isolationLevel: 'repeatable read',
+        accessMode: 'read only',
+      }),
+    async lockForErasure(tenantId, personId) {
+      // FOR UPDATE conflicts with the key-share lock a transaction takes on the person when it adds a row that
+      // references them (a session, a nudge, a capture interview) and with any update of the person.
+      const [locked] = await db
+        .select({ id: people.id })
         .from(people)
-        .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
-      if (!personRow) return null;
-      const sessionRows = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId)))
-        .orderBy(sessions.startedAt);
-      const sessionIds = sessionRows.map((row) => row.id);
-      const received =
-        sessionIds.length === 0
-          ? []
-          : await db
-              .select()
-              .from(reviews)
-              .where(and(eq(reviews.tenantId, tenantId), inArray(reviews.sessionId, sessionIds)));
-      const given = await db
-        .select()
-        .from(reviews)
-        .where(and(eq(reviews.tenantId, tenantId), eq(reviews.reviewerId, personId)));
-      const eventRows = await db
-        .select()
-        .from(events)
-        .where(and(eq(events.tenantId, tenantId), eq(events.personId, personId)))
-        .orderBy(events.seq);
-      const attestedRows = await db
-        .select()
-        .from(events)
-        .where(
-          and(
-            eq(events.tenantId, tenantId),
-            eq(events.type, 'practice.attested'),
-            sql`${events.data}->>'attestedBy' = ${personId}`,
-          ),
-        )
-        .orderBy(events.seq);
-      const levelRows = await db
-        .select()
-        .from(levels)
-        .where(and(eq(levels.tenantId, tenantId), eq(levels.personId, personId)));
-      const changeRows = await db
-        .select()
-        .from(levelChanges)
-        .where(and(eq(levelChanges.tenantId, tenantId), eq(levelChanges.personId, personId)))
-        .orderBy(levelChanges.at);
-      const certificateRows = await db
-        .select()
-        .from(certificates)
-        .where(and(eq(certificates.tenantId, tenantId), eq(certificates.personId, personId)));
-      const authored = await db
-        .select({ id: workflows.id, title: workflows.title, status: workflows.status })
-        .from(workflows)
-        .where(and(eq(workflows.tenantId, tenantId), eq(workflows.authorId, personId)));
-      const interviewRows = await db
-        .select()
-        .from(captureInterviews)
-        .where(and(eq(captureInterviews.tenantId, tenantId), eq(captureInterviews.authorId, personId)))
-        .orderBy(captureInterviews.createdAt);
-      const [preferencesRow] = await db
-        .select()
-        .from(nudgePreferences)
-        .where(and(eq(nudgePreferences.tenantId, tenantId), eq(nudgePreferences.personId, personId)));
-      const deliveryRows = await db
-        .select()
-        .from(nudgeDeliveries)
-        .where(and(eq(nudgeDeliveries.tenantId, tenantId), eq(nudgeDeliveries.personId, personId)))
-        .orderBy(nudgeDeliveries.sentAt);
-      const statementRows = await db
-        .select({
-          target: xapiOutbox.target,
-          statementId: xapiOutbox.statementId,
-          status: xapiOutbox.status,
-          sentAt: xapiOutbox.sentAt,
-          lockedBy: xapiOutbox.lockedBy,
-          leaseUntil: xapiOutbox.leaseUntil,
-        })
-        .from(xapiOutbox)
-        .where(and(eq(xapiOutbox.tenantId, tenantId), eq(xapiOutbox.personId, personId)))
-        .orderBy(xapiOutbox.createdAt);
-      const auditRows = await db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.subjectPersonId, personId)))
-        .orderBy(auditLog.at);
-
-      return {
-        person: {
-          ...personRow,
-          roles: personRow.roles as Role[],
-          conversationReference: (personRow.conversationReference as ConversationReference | null) ?? null,
-        },
-        sessions: sessionRows.map(toSession),
-        reviewsReceived: received.map(toReview),
-        reviewsGiven: given.map(toReview),
-        levels: levelRows.map((row) => ({
-          ...row,
-          level: row.level as Level,
-          evidence: row.evidence as EvidenceRef[],
-        })),
-        levelChanges: changeRows.map(toLevelChange),
-        events: eventRows.map(toEvent),
-        attestationsGiven: attestedRows.map(toEvent),
-        certificates: certificateRows.map((row): Certificate => ({
-          ...row,
-          statementId: row.statementId ?? '',
-          source: row.source as CertificateSource,
-        })),
-        authoredWorkflows: authored,
-        credentials: await credentialRepository(db).listForPerson(tenantId, personId),
-        captureInterviews: interviewRows.map(toInterview),
-        nudgePreferences: preferencesRow
-          ? {
-              allOff: preferencesRow.allOff,
-              kindsOff: kinds(preferencesRow.kindsOff),
-              kindsOn: kinds(preferencesRow.kindsOn),
-              unreachableSince: preferencesRow.unreachableSince,
-              updatedAt: preferencesRow.updatedAt,
-            }
-          : null,
-        nudgesSent: deliveryRows.map((row) => ({ key: row.nudgeKey, kind: row.kind, sentAt: row.sentAt })),
-        statements: statementRows.map((row) => ({
-          target: row.target,
-          statementId: row.statementId,
-          status: row.status as OutboxStatus,
-          sentAt: row.sentAt,
-          inFlightUntil: row.lockedBy ? row.leaseUntil : null,
-        })),
-        auditEntries: auditRows.map((row) => ({ ...row, details: row.details as Record<string, unknown> })),
-      };
+        .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
+        .for('update');
+      return locked !== undefined;
     },
-
     async erase(tenantId, personId) {
       const changed: ErasureCounts = {};
       const count = (table: string, rows: unknown[]) => {
@@ -257,13 +142,11 @@ export function personDataRepository(db: Db): PersonDataRepository {
           .returning({ id: certificates.id }),
       );
       count('credentials', await revokeErasedHoldersCredentials(db, tenantId, personId));
-      count(
-        'xapi_outbox',
-        await db
-          .delete(xapiOutbox)
-          .where(and(eq(xapiOutbox.tenantId, tenantId), eq(xapiOutbox.personId, personId)))
-          .returning({ id: xapiOutbox.id }),
-      );
+      const removedStatements = await db
+        .delete(xapiOutbox)
+        .where(and(eq(xapiOutbox.tenantId, tenantId), eq(xapiOutbox.personId, personId)))
+        .returning(statementColumns);
+      count('xapi_outbox', removedStatements);
       const erasedWeeks = await db
         .delete(personWeekRollups)
         .where(and(eq(personWeekRollups.tenantId, tenantId), eq(personWeekRollups.personId, personId)))
@@ -354,8 +237,155 @@ export function personDataRepository(db: Db): PersonDataRepository {
           .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
           .returning({ id: people.id }),
       );
-      return changed;
+      return { changed, statements: removedStatements.map(toPersonStatement) };
     },
+  };
+}
+
+async function readSnapshot(db: Db, tenantId: string, personId: string): Promise<PersonDataSnapshot | null> {
+  const [personRow] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+  if (!personRow) return null;
+  const sessionRows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId)))
+    .orderBy(sessions.startedAt);
+  const sessionIds = sessionRows.map((row) => row.id);
+  const received =
+    sessionIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(reviews)
+          .where(and(eq(reviews.tenantId, tenantId), inArray(reviews.sessionId, sessionIds)));
+  const given = await db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.tenantId, tenantId), eq(reviews.reviewerId, personId)));
+  const eventRows = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.tenantId, tenantId), eq(events.personId, personId)))
+    .orderBy(events.seq);
+  const attestedRows = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.tenantId, tenantId),
+        eq(events.type, 'practice.attested'),
+        sql`${events.data}->>'attestedBy' = ${personId}`,
+      ),
+    )
+    .orderBy(events.seq);
+  const levelRows = await db
+    .select()
+    .from(levels)
+    .where(and(eq(levels.tenantId, tenantId), eq(levels.personId, personId)));
+  const changeRows = await db
+    .select()
+    .from(levelChanges)
+    .where(and(eq(levelChanges.tenantId, tenantId), eq(levelChanges.personId, personId)))
+    .orderBy(levelChanges.at);
+  const certificateRows = await db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.tenantId, tenantId), eq(certificates.personId, personId)));
+  const authored = await db
+    .select({ id: workflows.id, title: workflows.title, status: workflows.status })
+    .from(workflows)
+    .where(and(eq(workflows.tenantId, tenantId), eq(workflows.authorId, personId)));
+  const interviewRows = await db
+    .select()
+    .from(captureInterviews)
+    .where(and(eq(captureInterviews.tenantId, tenantId), eq(captureInterviews.authorId, personId)))
+    .orderBy(captureInterviews.createdAt);
+  const [preferencesRow] = await db
+    .select()
+    .from(nudgePreferences)
+    .where(and(eq(nudgePreferences.tenantId, tenantId), eq(nudgePreferences.personId, personId)));
+  const deliveryRows = await db
+    .select()
+    .from(nudgeDeliveries)
+    .where(and(eq(nudgeDeliveries.tenantId, tenantId), eq(nudgeDeliveries.personId, personId)))
+    .orderBy(nudgeDeliveries.sentAt);
+  const statementRows = await db
+    .select(statementColumns)
+    .from(xapiOutbox)
+    .where(and(eq(xapiOutbox.tenantId, tenantId), eq(xapiOutbox.personId, personId)))
+    .orderBy(xapiOutbox.createdAt);
+  const auditRows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.subjectPersonId, personId)))
+    .orderBy(auditLog.at);
+
+  return {
+    person: {
+      ...personRow,
+      roles: personRow.roles as Role[],
+      conversationReference: (personRow.conversationReference as ConversationReference | null) ?? null,
+    },
+    sessions: sessionRows.map(toSession),
+    reviewsReceived: received.map(toReview),
+    reviewsGiven: given.map(toReview),
+    levels: levelRows.map((row) => ({
+      ...row,
+      level: row.level as Level,
+      evidence: row.evidence as EvidenceRef[],
+    })),
+    levelChanges: changeRows.map(toLevelChange),
+    events: eventRows.map(toEvent),
+    attestationsGiven: attestedRows.map(toEvent),
+    certificates: certificateRows.map((row): Certificate => ({
+      ...row,
+      statementId: row.statementId ?? '',
+      source: row.source as CertificateSource,
+    })),
+    authoredWorkflows: authored,
+    credentials: await credentialRepository(db).listForPerson(tenantId, personId),
+    captureInterviews: interviewRows.map(toInterview),
+    nudgePreferences: preferencesRow
+      ? {
+          allOff: preferencesRow.allOff,
+          kindsOff: kinds(preferencesRow.kindsOff),
+          kindsOn: kinds(preferencesRow.kindsOn),
+          unreachableSince: preferencesRow.unreachableSince,
+          updatedAt: preferencesRow.updatedAt,
+        }
+      : null,
+    nudgesSent: deliveryRows.map((row) => ({ key: row.nudgeKey, kind: row.kind, sentAt: row.sentAt })),
+    statements: statementRows.map(toPersonStatement),
+    auditEntries: auditRows.map((row) => ({ ...row, details: row.details as Record<string, unknown> })),
+  };
+}
+
+const statementColumns = {
+  target: xapiOutbox.target,
+  statementId: xapiOutbox.statementId,
+  status: xapiOutbox.status,
+  sentAt: xapiOutbox.sentAt,
+  lockedBy: xapiOutbox.lockedBy,
+  leaseUntil: xapiOutbox.leaseUntil,
+};
+
+function toPersonStatement(row: {
+  target: string;
+  statementId: string;
+  status: string;
+  sentAt: Date | null;
+  lockedBy: string | null;
+  leaseUntil: Date | null;
+}): PersonStatement {
+  return {
+    target: row.target,
+    statementId: row.statementId,
+    status: row.status as OutboxStatus,
+    sentAt: row.sentAt,
+    inFlightUntil: row.lockedBy ? row.leaseUntil : null,
   };
 }
 
