@@ -65,6 +65,11 @@ export interface MetricsRepository {
    * asking for one of them waits, then reads the events the first one wrote.
    */
   lockPeople(tenantId: string, personIds: string[]): Promise<void>;
+  /**
+   * Holds, until the transaction ends, every person's rollups of the tenant: upkeep in progress is waited for
+   * and new upkeep waits (a from-scratch recompute, whose rows would otherwise miss what upkeep wrote meanwhile).
+   */
+  lockTenant(tenantId: string): Promise<void>;
   replaceRollups(tenantId: string, keys: PersonWeek[], rows: Rollups): Promise<void>;
   /** Replaces every rollup of the tenant. */
   replaceAllRollups(tenantId: string, rows: Rollups): Promise<void>;

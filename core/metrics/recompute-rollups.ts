@@ -14,6 +14,7 @@ export async function recomputeRollups(options: { store: Store; tenantId: string
 }> {
   const { store, tenantId } = options;
   return store.transaction(async (tx) => {
+    await tx.metrics.lockTenant(tenantId);
     const rules = await rollupRulesOf(tx, tenantId);
     const fresh = rollupsFromEvents(await tx.metrics.listRollupEvents(tenantId), rules);
     const stored = await tx.metrics.listRollups(tenantId);

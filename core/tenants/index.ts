@@ -13,3 +13,9 @@ export {
   type TenantSettingsChange,
   type TenantSettingsView,
 } from './update-tenant-settings';
+export {
+  derivedDataPayload,
+  derivedDataToRecompute,
+  RECOMPUTE_DERIVED_JOB,
+  type DerivedDataToRecompute,
+} from './derived-data';

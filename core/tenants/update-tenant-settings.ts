@@ -3,6 +3,7 @@ import type { CallerRole } from '../people';
 import type { Clock, Ids, Store } from '../ports';
 import { nudgeSettingsView } from '../nudges/nudge-settings';
 import { DEFAULT_LEVEL_THRESHOLDS, type LevelThresholds } from '../proficiency/level-thresholds';
+import { derivedDataToRecompute, RECOMPUTE_DERIVED_JOB } from './derived-data';
 import type { Tenant, TenantSettings } from './tenant-settings';
 
 /** Who asks: only L&D admins read or change their tenant's settings. */
@@ -93,6 +94,16 @@ export async function updateTenantSettings(options: {
       },
       at: options.clock.now(),
     });
+    // Stored levels and rollups follow the old rules until recomputed: queued with the change, so it happens.
+    const recompute = derivedDataToRecompute(before, after);
+    if (recompute.levels || recompute.rollups)
+      await tx.jobs.enqueue({
+        tenantId,
+        kind: RECOMPUTE_DERIVED_JOB,
+        payload: recompute,
+        runAt: options.clock.now(),
+        maxAttempts: 5,
+      });
     return viewOf({ ...tenant, settings: after });
   });
 }

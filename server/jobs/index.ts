@@ -16,3 +16,4 @@ export {
 export { nudgeSendJob, NUDGE_SEND_JOB } from './nudge-send-job';
 export { nudgeDailyPlanJob, nudgePlanJob, NUDGE_DAILY_PLAN_JOB, NUDGE_PLAN_JOB } from './nudge-plan-jobs';
 export { credentialIssueJob, type CredentialIssuing } from './credential-issue-job';
+export { recomputeDerivedJob } from './recompute-derived-job';

@@ -136,13 +136,22 @@ export function metricsRepository(db: Db): MetricsRepository {
     async lockPeople(tenantId, personIds) {
       if (personIds.length === 0) return;
       // Two transactions recomputing one person's rows would each delete and insert them (a duplicate key, or
-      // the later one writing figures without the earlier one's events): they take turns, in one order.
-      const keys = [...new Set(personIds)].sort().map((personId) => `${tenantId}:${personId}`);
-      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(key, 0))
+      // the later one writing figures without the earlier one's events): they take turns, in one order. The
+      // tenant's lock comes first, shared: a from-scratch recompute (lockTenant) holds it alone.
+      const keys = [
+        tenantRollupsKey(tenantId),
+        ...[...new Set(personIds)].sort().map((personId) => `${tenantId}:${personId}`),
+      ];
+      await db.execute(sql`select case when ord = 1 then pg_advisory_xact_lock_shared(hashtextextended(key, 0))
+          else pg_advisory_xact_lock(hashtextextended(key, 0)) end
         from unnest(${sql`array[${sql.join(
           keys.map((key) => sql`${key}`),
           sql`, `,
-        )}]::text[]`}) as key order by key`);
+        )}]::text[]`}) with ordinality as locks(key, ord) order by ord`);
+    },
+
+    async lockTenant(tenantId) {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${tenantRollupsKey(tenantId)}, 0))`);
     },
 
     async replaceRollups(tenantId, keys, rows) {
@@ -242,3 +251,6 @@ export function metricsRepository(db: Db): MetricsRepository {
     },
   };
 }
+
+/** The advisory lock a from-scratch recompute of the tenant's rollups holds alone, and upkeep holds shared. */
+const tenantRollupsKey = (tenantId: string) => `rollups:${tenantId}`;

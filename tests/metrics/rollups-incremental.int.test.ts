@@ -243,6 +243,44 @@ describe.each(testDatabaseKinds())('metric rollups kept event by event on %s', (
     },
   );
 
+  // A second connection holds a row while the two transactions run: PostgreSQL only.
+  (kind === 'postgres' ? it : it.skip)(
+    'a from-scratch recompute and upkeep at the same time both land, and the rows count every event',
+    async () => {
+      const tenantId = randomUUID();
+      await store.tenants.ensure({
+        id: tenantId,
+        displayName: 'Recompute race',
+        settings: defaultTenantSettings(),
+      });
+      const person = await store.people.upsertProfile(tenantId, personProfile({ tenantId }));
+      const startAt = (minute: number) =>
+        store.transaction((tx) =>
+          metricEvents(tx, tenantId).append('session.started', `2026-03-03T10:0${minute}:00Z`, {
+            person: person.id,
+            data: { skillArea: 'analysis' },
+          }),
+        );
+      await startAt(1);
+
+      // The organisation's rows are held, so the recompute stops after rewriting the person's rows and before
+      // committing; a session starts meanwhile.
+      let settled: Promise<PromiseSettledResult<unknown>[]> = Promise.resolve([]);
+      await database.db.transaction(async (hold) => {
+        await hold.execute(sql`select 1 from tenant_week_rollups where tenant_id = ${tenantId} for update`);
+        const recompute = recomputeRollups({ store, tenantId });
+        await until(async () => (await waitingOnLocks()) >= 1);
+        settled = Promise.allSettled([recompute, startAt(2)]);
+        await until(async () => (await waitingOnLocks()) >= 2);
+      });
+
+      expect((await settled).map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
+      const { personWeeks } = await store.metrics.listRollups(tenantId);
+      expect(personWeeks).toEqual([expect.objectContaining({ weekStart: '2026-03-02', sessionsStarted: 2 })]);
+      expect((await recomputeRollups({ store, tenantId })).changedRows).toBe(0);
+    },
+  );
+
   it('a from-scratch recompute repairs rows that drifted, and says how many it changed', async () => {
     const tenantId = randomUUID();
     await store.tenants.ensure({ id: tenantId, displayName: 'Drift', settings: defaultTenantSettings() });
