@@ -388,7 +388,7 @@ async function connect(config: Config): Promise<Database> {
       if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
       return await openDatabase({ kind: 'pglite', dataDir: target.dataDir });
     }
-    return await openDatabase({ kind: 'postgres', url: target.url });
+    return await openDatabase({ kind: 'postgres', url: target.url, poolSize: target.poolSize });
   } catch (error) {
     const reason = error instanceof Error ? error.message || error.name : String(error);
     throw new StartupError(`Cannot open the database (${describeDatabase(target)}): ${reason}`, {

@@ -30,7 +30,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...DEV, DATABASE_URL: 'postgres://u@db:5432/practica' }).database).toEqual({
       kind: 'postgres',
       url: 'postgres://u@db:5432/practica',
+      poolSize: 20,
     });
+    expect(
+      loadConfig({ ...DEV, DATABASE_URL: 'postgres://u@db:5432/practica', DATABASE_POOL_SIZE: '40' })
+        .database,
+    ).toEqual(expect.objectContaining({ poolSize: 40 }));
     expect(
       loadConfig({ ...DEV, LLM_BASE_URL: 'http://localhost:11434/v1', LLM_MODEL: 'llama3.1' }).llm,
     ).toEqual({
@@ -57,6 +62,7 @@ describe('loadConfig', () => {
     [{ PRACTICA_DEV_MODE: 'maybe' }, /^Invalid PRACTICA_DEV_MODE/],
     [{ ...DEV, DATABASE_URL: 'mysql://db/practica' }, /^Invalid DATABASE_URL: unsupported scheme "mysql:"/],
     [{ ...DEV, DATABASE_URL: 'not a url' }, /^Invalid DATABASE_URL/],
+    [{ ...DEV, DATABASE_POOL_SIZE: '1' }, /^Invalid DATABASE_POOL_SIZE/],
     [{ ...DEV, CLIENT_ID: 'my-bot' }, /^Invalid CLIENT_ID.*GUID/],
     [{ ...DEV, LLM_BASE_URL: 'localhost:11434' }, /^Invalid LLM_BASE_URL/],
     [{ ...DEV, ALLOWED_TENANT_IDS: 'contoso' }, /^Invalid ALLOWED_TENANT_IDS/],

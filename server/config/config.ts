@@ -28,6 +28,8 @@ export const environmentSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be an absolute URL such as https://practica.contoso.com' })
     .optional(),
   DATABASE_URL: optionalText,
+  /** Connections each instance keeps to a PostgreSQL server (turns, the job worker and the LRS dispatcher share them). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   PGLITE_DATA_DIR: optionalText,
   PRACTICA_DEV_MODE: booleanFlag.default(false),
   CLIENT_ID: optionalText.pipe(uuidLike.optional()),
@@ -59,7 +61,8 @@ export const environmentSchema = z.object({
   SEED_DEMO_HISTORY: booleanFlag.default(true),
 });
 
-export type Database = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+export type Database =
+  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize: number };
 
 export type Config = {
   env: 'development' | 'test' | 'production';
@@ -143,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // Development mode accepts unauthenticated bot traffic, so it listens on loopback unless told otherwise.
     host: values.HOST ?? (values.PRACTICA_DEV_MODE ? '127.0.0.1' : '0.0.0.0'),
     publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
-    database: parseDatabase(values.DATABASE_URL, values.PGLITE_DATA_DIR, cwd),
+    database: parseDatabase(values.DATABASE_URL, values.PGLITE_DATA_DIR, values.DATABASE_POOL_SIZE, cwd),
     devMode: values.PRACTICA_DEV_MODE,
     bot: { clientId: values.CLIENT_ID, clientSecret: values.CLIENT_SECRET, tenantId: values.TENANT_ID },
     allowedTenantIds,
@@ -167,7 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   };
 }
 
-function parseDatabase(url: string | undefined, dataDir: string | undefined, cwd: string): Database {
+function parseDatabase(
+  url: string | undefined,
+  dataDir: string | undefined,
+  poolSize: number,
+  cwd: string,
+): Database {
   if (!url) return { kind: 'pglite', dataDir: path.resolve(cwd, dataDir ?? '.data/pglite') };
   if (url === 'memory://') return { kind: 'pglite', dataDir: null };
   let parsed: URL;
@@ -183,7 +191,7 @@ function parseDatabase(url: string | undefined, dataDir: string | undefined, cwd
       `Invalid DATABASE_URL: unsupported scheme "${parsed.protocol}" (use postgres:// or memory://)`,
     );
   }
-  return { kind: 'postgres', url };
+  return { kind: 'postgres', url, poolSize };
 }
 
 function parseTenantList(list: string | undefined, homeTenant: string | undefined): string[] {
