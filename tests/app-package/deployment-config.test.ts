@@ -177,6 +177,8 @@ describe('deployment configuration agrees with the service configuration (server
       'HOST',
       'PGLITE_DATA_DIR',
       'SEED_DEMO_HISTORY',
+      // Its default (20 per instance) suits the server infra creates; an operator may set it in App Service.
+      'DATABASE_POOL_SIZE',
       'GRAPH_TENANT_ID',
       'GRAPH_CLIENT_ID',
       'GRAPH_CLIENT_SECRET',
