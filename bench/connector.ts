@@ -8,7 +8,7 @@ import {
   type NewOutboxEntry,
   type Store,
 } from '../core';
-import { createLrsClient } from '../lms-connector/client';
+import { createLrsClient, type LrsClient } from '../lms-connector/client';
 import { OutboxDispatcher } from '../lms-connector/dispatch';
 import type { LrsTarget } from '../lms-connector/targets';
 import { createStore, migrateDatabase, openDatabase } from '../store';
@@ -102,10 +102,31 @@ async function newTenant(store: Store): Promise<string> {
   return tenantId;
 }
 
-function startDispatcher(store: Store, target: LrsTarget, backoff?: { baseMs: number; capMs: number }) {
+/** What the LRS acknowledged to the dispatcher, counted in its client so that watching costs no queries. */
+type Acknowledged = { statements: number; firstAt: number | null };
+
+function countingClient(target: LrsTarget, acknowledged: Acknowledged): LrsClient {
+  const client = createLrsClient(target, { timeoutMs: 30_000 });
+  return {
+    ...client,
+    async sendStatements(statements) {
+      const ids = await client.sendStatements(statements);
+      acknowledged.firstAt ??= performance.now();
+      acknowledged.statements += statements.length;
+      return ids;
+    },
+  };
+}
+
+function startDispatcher(
+  store: Store,
+  target: LrsTarget,
+  acknowledged: Acknowledged,
+  backoff?: { baseMs: number; capMs: number },
+) {
   const dispatcher = new OutboxDispatcher({
     outbox: store.xapiOutbox,
-    targets: [{ target, client: createLrsClient(target, { timeoutMs: 30_000 }) }],
+    targets: [{ target, client: countingClient(target, acknowledged) }],
     clock: systemClock,
     logger: silentLogger,
     workerId: randomUUID(),
@@ -121,9 +142,18 @@ async function backlogOf(store: Store, tenantId: string): Promise<number> {
   return (await store.xapiOutbox.stats(tenantId, ['lms'], new Date()))[0]!.backlog;
 }
 
-/** Cheaper than counting: PGlite has one connection, which the dispatcher needs more. */
-async function drained(store: Store, tenantId: string): Promise<boolean> {
-  return (await store.xapiOutbox.list(tenantId, { status: 'pending', limit: 1 })).length === 0;
+/**
+ * Whether the backlog is empty, asked of the database once the LRS has acknowledged every statement (and once a
+ * second before, in case some are dead-lettered): counting it every 100 ms read all the tenant's rows, 190 ms a
+ * time after a long outage, on the two cores the dispatcher and the LRS share.
+ */
+function drainedWatch(store: Store, tenantId: string, acknowledged: Acknowledged, total: number) {
+  let askedAt = 0;
+  return async () => {
+    if (acknowledged.statements < total && performance.now() - askedAt < 1_000) return false;
+    askedAt = performance.now();
+    return (await backlogOf(store, tenantId)) === 0;
+  };
 }
 
 async function until(condition: () => Promise<boolean>, everyMs = 100): Promise<void> {
@@ -137,8 +167,9 @@ async function throughOutbox(store: Store, lrs: BenchLrs, statements: Statement[
   for (let index = 0; index < rows.length; index += 1000)
     await store.xapiOutbox.enqueue(rows.slice(index, index + 1000));
   const started = performance.now();
-  const dispatcher = startDispatcher(store, targetFor(lrs));
-  await until(() => drained(store, tenantId));
+  const acknowledged: Acknowledged = { statements: 0, firstAt: null };
+  const dispatcher = startDispatcher(store, targetFor(lrs), acknowledged);
+  await until(drainedWatch(store, tenantId, acknowledged, rows.length), 20);
   const elapsed = performance.now() - started;
   await dispatcher.stop();
   return elapsed;
@@ -183,7 +214,8 @@ async function drainAfterOutage(store: Store, statements: Statement[], outageMs:
   const port = lrs.port;
   const target = targetFor(lrs);
   const tenantId = await newTenant(store);
-  const dispatcher = startDispatcher(store, target, { baseMs: 500, capMs: 5_000 });
+  const acknowledged: Acknowledged = { statements: 0, firstAt: null };
+  const dispatcher = startDispatcher(store, target, acknowledged, { baseMs: 500, capMs: 5_000 });
   await lrs.stop();
   const chunk = Math.ceil(statements.length / Math.max(1, Math.floor(outageMs / 100)));
   const outageStarted = performance.now();
@@ -194,16 +226,20 @@ async function drainAfterOutage(store: Store, statements: Statement[], outageMs:
   await until(async () => performance.now() - outageStarted >= outageMs, 50);
   lrs = await startBenchLrs(port);
   const upAt = performance.now();
-  let firstSendAt = 0;
-  await until(async () => {
-    const backlog = await backlogOf(store, tenantId);
-    if (!firstSendAt && backlog < statements.length) firstSendAt = performance.now();
-    return backlog === 0;
-  });
+  await until(drainedWatch(store, tenantId, acknowledged, statements.length), 20);
   const emptyAt = performance.now();
   await dispatcher.stop();
   await lrs.stop();
-  return { waitMs: firstSendAt - upAt, drainMs: emptyAt - firstSendAt };
+  const firstSendAt = acknowledged.firstAt ?? emptyAt;
+  // The baseline for the drain, measured right after it: an hour-long run's first baseline is an hour old on
+  // a machine whose load changes, and the LRS gets slower as it fills (both start from an empty LRS).
+  const bareLrs = await startBenchLrs();
+  try {
+    const bareMs = await bareLoop(bareLrs, makeStatements(statements.length));
+    return { waitMs: firstSendAt - upAt, drainMs: emptyAt - firstSendAt, bareMs };
+  } finally {
+    await bareLrs.stop();
+  }
 }
 
 type ConnectorDatabase = { label: string; open(): Promise<{ store: Store; close(): Promise<void> }> };
@@ -306,11 +342,13 @@ async function benchOn(
 
   const drain = await drainAfterOutage(store, makeStatements(options.statements), options.outageMs);
   const drainRate = rate(drain.drainMs);
-  const drainRatio = drainRate / bareRate;
+  const bareAfterRate = rate(drain.bareMs);
+  const drainRatio = drainRate / bareAfterRate;
   print(
     `connector (${label}): after a ${formatMs(options.outageMs)} LRS outage with ${options.statements} statements ` +
       `arriving, first send ${formatMs(drain.waitMs)} after the LRS was back (backoff capped at 5 s here, 5 min by ` +
-      `default), then drained at ${drainRate.toFixed(0)}/s = ${drainRatio.toFixed(2)}x the bare loop; ` +
+      `default), then drained at ${drainRate.toFixed(0)}/s = ${drainRatio.toFixed(2)}x the bare loop measured ` +
+      `right after it (${bareAfterRate.toFixed(0)}/s; ${(drainRate / bareRate).toFixed(2)}x the first one); ` +
       `target >= 0.8x: ${drainRatio >= 0.8 ? 'meets' : 'MISSES'}`,
   );
 }
