@@ -17,6 +17,7 @@ const connector = () =>
       rounds: Number(process.env.BENCH_CONNECTOR_ROUNDS ?? 3),
       writeEvents: 1_000,
       outageMs: seconds('BENCH_CONNECTOR_OUTAGE_SECONDS', 10),
+      outageBackoffCapMs: Number(process.env.BENCH_CONNECTOR_BACKOFF_CAP_MS ?? 5_000),
       postgresAdminUrl: process.env.TEST_DATABASE_URL || undefined,
       skipPglite: process.env.BENCH_CONNECTOR_SKIP_PGLITE === '1',
     },

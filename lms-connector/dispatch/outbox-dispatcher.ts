@@ -156,7 +156,10 @@ export class OutboxDispatcher {
       workerId,
       now: clock.now(),
       leaseMs: this.options.leaseMs ?? 120_000,
-      limit: this.batchSize,
+      // While the target is unwell, one statement finds out whether it is back: claiming and pushing back
+      // whole batches all through an outage rewrote every backlog row again and again, and the dead row
+      // versions that left behind slowed the drain once the LRS returned.
+      limit: lane.failures > 0 ? 1 : this.batchSize,
     });
     if (entries.length === 0) return 0;
     const outcomes = await deliverBatch(lane.client, entries);

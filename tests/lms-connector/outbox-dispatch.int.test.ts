@@ -158,6 +158,35 @@ describe.each(testDatabaseKinds())('outbox dispatch to a real LRS through faults
     expect(proxy.requests.filter((r) => r.status === 503)).toHaveLength(5);
   });
 
+  it('while the LRS is down, tries one statement at a time and leaves the rest of the backlog alone; once it is back, sends everything in full batches', async () => {
+    const { tenantId, registration, entries } = await outboxWith(250);
+    proxy.down();
+    startDispatcher({ inFlightPerTarget: 1 });
+    const posts = () => proxy.requests.filter((r) => r.method === 'POST');
+    await waitFor(async () => posts().length >= 4);
+
+    const [first, ...probes] = posts();
+    expect(first!.statements).toBe(100);
+    expect(probes.every((request) => request.statements === 1)).toBe(true);
+    const pending = await store.xapiOutbox.list(tenantId, { status: 'pending' });
+    const untried = pending.filter((row) => row.attempts === 0).length;
+    expect(untried).toBeGreaterThanOrEqual(250 - 100 - (posts().length - 1) - 1);
+
+    const sentBeforeUp = posts().length;
+    proxy.up();
+    await waitFor(settled(tenantId));
+    const stored = await storedIds(registration);
+    expect(stored).toHaveLength(250);
+    expect(stored.sort()).toEqual(entries.map((e) => e.statementId).sort());
+    expect(
+      Math.max(
+        ...posts()
+          .slice(sentBeforeUp)
+          .map((r) => r.statements),
+      ),
+    ).toBe(100);
+  });
+
   it('retries a batch the LRS did not answer in time, and one whose answer was lost after it was stored', async () => {
     const { tenantId, registration, entries } = await outboxWith(60);
     proxy.inject([{ kind: 'hang' }, { kind: 'lose-response' }], { method: 'POST' });
