@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import {
   ROLLUP_EVENT_TYPES,
   SAVED_TIME_KEYS,
@@ -92,8 +92,20 @@ export function metricsRepository(db: Db): MetricsRepository {
   };
 
   return {
-    async personRollupEvents(tenantId, personId) {
-      const rows = await db
+    async rollupEvidence(tenantId, personId, between) {
+      const inWindow = and(gte(events.occurredAt, between.from), lt(events.occurredAt, between.to));
+      const completedInWindow = db
+        .select({ sessionId: events.sessionId })
+        .from(events)
+        .where(
+          and(
+            eq(events.tenantId, tenantId),
+            eq(events.personId, personId),
+            eq(events.type, 'session.completed'),
+            inWindow,
+          ),
+        );
+      const own = db
         .select()
         .from(events)
         .where(
@@ -101,27 +113,39 @@ export function metricsRepository(db: Db): MetricsRepository {
             eq(events.tenantId, tenantId),
             eq(events.personId, personId),
             inArray(events.type, [...ROLLUP_EVENT_TYPES]),
+            or(inWindow, inArray(events.sessionId, completedInWindow)),
           ),
-        )
-        .orderBy(asc(events.seq));
-      return rows.map(toEvent);
-    },
-
-    async reusesOfAuthor(tenantId, authorId, between) {
-      const rows = await db
+        );
+      const reusesByColleagues = db
         .select()
         .from(events)
         .where(
           and(
             eq(events.tenantId, tenantId),
             eq(events.type, 'workflow.reused'),
-            gte(events.occurredAt, between.from),
-            lt(events.occurredAt, between.to),
-            sql`${events.data}->>'authorId' = ${authorId}`,
+            inWindow,
+            sql`${events.data}->>'authorId' = ${personId}`,
+            ne(events.personId, personId),
           ),
-        )
-        .orderBy(asc(events.seq));
+        );
+      const rows = await own.unionAll(reusesByColleagues).orderBy(asc(events.seq));
       return rows.map(toEvent);
+    },
+
+    async sessionCompletions(tenantId, personId, sessionIds) {
+      if (sessionIds.length === 0) return [];
+      const rows = await db
+        .select({ occurredAt: events.occurredAt })
+        .from(events)
+        .where(
+          and(
+            eq(events.tenantId, tenantId),
+            eq(events.personId, personId),
+            eq(events.type, 'session.completed'),
+            inArray(events.sessionId, [...sessionIds]),
+          ),
+        );
+      return rows.map((row) => row.occurredAt);
     },
 
     async listRollupEvents(tenantId) {
