@@ -175,19 +175,51 @@ export function metricsRepository(db: Db): MetricsRepository {
       const isWanted = (row: PersonWeek) => wanted.has(`${row.personId}|${row.weekStart}`);
       const matchesKey = (table: typeof personWeekRollups | typeof personWorkflowWeekRollups) =>
         or(...keys.map((key) => and(eq(table.personId, key.personId), eq(table.weekStart, key.weekStart))));
+      // Both tables' rows go in one statement (PostgreSQL runs a data-modifying WITH even when unreferenced).
+      const removedWorkflowWeeks = db.$with('removed_workflow_weeks').as(
+        db
+          .delete(personWorkflowWeekRollups)
+          .where(and(eq(personWorkflowWeekRollups.tenantId, tenantId), matchesKey(personWorkflowWeekRollups)))
+          .returning({ personId: personWorkflowWeekRollups.personId }),
+      );
       const removed = await db
+        .with(removedWorkflowWeeks)
         .delete(personWeekRollups)
         .where(and(eq(personWeekRollups.tenantId, tenantId), matchesKey(personWeekRollups)))
         .returning();
-      await db
-        .delete(personWorkflowWeekRollups)
-        .where(and(eq(personWorkflowWeekRollups.tenantId, tenantId), matchesKey(personWorkflowWeekRollups)));
       const added = {
         personWeeks: rows.personWeeks.filter(isWanted),
         personWorkflowWeeks: rows.personWorkflowWeeks.filter(isWanted),
       };
-      await insertRollups(added);
-      await applyTenantWeekChanges(db, tenantId, removed, added.personWeeks.map(toWeekRow));
+      if (added.personWeeks.length === 0) {
+        await insertRollups(added);
+        await applyTenantWeekChanges(db, tenantId, removed, []);
+        return;
+      }
+      // The new rows and the organisation's sums they change are written in one statement.
+      const inserts = [
+        db
+          .$with('added_weeks')
+          .as(
+            db
+              .insert(personWeekRollups)
+              .values(added.personWeeks.map(toWeekRow))
+              .returning({ personId: personWeekRollups.personId }),
+          ),
+        ...(added.personWorkflowWeeks.length > 0
+          ? [
+              db
+                .$with('added_workflow_weeks')
+                .as(
+                  db
+                    .insert(personWorkflowWeekRollups)
+                    .values(added.personWorkflowWeeks)
+                    .returning({ personId: personWorkflowWeekRollups.personId }),
+                ),
+            ]
+          : []),
+      ];
+      await applyTenantWeekChanges(db, tenantId, removed, added.personWeeks.map(toWeekRow), inserts);
     },
 
     async replaceAllRollups(tenantId, rows) {
