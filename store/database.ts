@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
+import { pgliteForDrizzle } from './pglite-client';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -32,7 +33,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
 
 async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   const client = await PGlite.create(dataDir ?? 'memory://', loadDataDir ? { loadDataDir } : {});
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client: pgliteForDrizzle(client), schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,

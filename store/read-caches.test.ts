@@ -31,8 +31,19 @@ function backingStore() {
     tenant: tenant('Northwind'),
     person: person('Jordan Ellis'),
     catalogue: [] as Awaited<ReturnType<Store['workflows']['listPublishedCatalogue']>>,
+    /** The workflow 'w' and its latest published version number, as another instance may change them. */
+    latestVersionNumber: 1,
     reads: 0,
   };
+  const version = (versionNumber: number) => ({
+    id: `w-v${versionNumber}`,
+    tenantId: TENANT,
+    workflowId: 'w',
+    versionNumber,
+    trial: false,
+    definition: {},
+    publishedAt: new Date(0),
+  });
   const store = {
     tenants: {
       get: async () => (state.reads++, state.tenant),
@@ -43,7 +54,11 @@ function backingStore() {
       saveConversationReference: async () => undefined,
     },
     workflows: {
-      get: async () => null,
+      get: async (_tenantId: string, id: string) => (
+        state.reads++,
+        { id, tenantId: TENANT, status: 'published', latestVersionNumber: state.latestVersionNumber }
+      ),
+      latestVersion: async () => (state.reads++, version(state.latestVersionNumber)),
       getVersion: async (_tenantId: string, id: string) => (
         state.reads++,
         { id, tenantId: TENANT, workflowId: 'w', versionNumber: 1, definition: {}, publishedAt: new Date(0) }
@@ -115,6 +130,24 @@ describe('read caches for Teams turns', () => {
     await cached.workflows.getVersion(TENANT, 'v2');
     await cached.workflows.getVersion(TENANT, 'v3');
     await cached.workflows.getVersion(TENANT, 'v1');
+    expect(state.reads).toBe(4);
+  });
+
+  it('finds the latest version the workflow record names, and a newer one once the record is read again', async () => {
+    const { state, store } = backingStore();
+    const cached = withReadCaches(store, options);
+    const start = async () => {
+      const workflow = await cached.workflows.get(TENANT, 'w');
+      return (await cached.workflows.latestVersion(TENANT, workflow!.id))?.versionNumber;
+    };
+    expect(await start()).toBe(1);
+    expect(await start()).toBe(1);
+    expect(state.reads).toBe(2);
+    // Another instance publishes version 2: seen as soon as this instance reads the workflow record again.
+    state.latestVersionNumber = 2;
+    clock = 10_000;
+    expect(await start()).toBe(2);
+    expect(await start()).toBe(2);
     expect(state.reads).toBe(4);
   });
 });

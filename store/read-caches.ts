@@ -64,12 +64,23 @@ export function withReadCaches(store: Store, options: ReadCacheOptions = DEFAULT
   const people = new TtlMap<Person>(options.recordTtlMs, now);
   const workflows = new TtlMap<Workflow>(options.recordTtlMs, now);
 
+  // Published (non-trial) versions by workflow and number, so the latest one a workflow record names is found
+  // without a query; trimmed with `versions`.
+  const publishedByNumber = new Map<string, WorkflowVersion>();
+  const numberKey = (tenantId: string, workflowId: string, versionNumber: number) =>
+    `${tenantId}/${workflowId}/${versionNumber}`;
+
   const rememberVersion = (version: WorkflowVersion) => {
     if (versions.size >= options.maxVersions) {
-      const oldest = versions.keys().next().value;
-      if (oldest !== undefined) versions.delete(oldest);
+      const oldest = versions.values().next().value;
+      if (oldest !== undefined) {
+        versions.delete(`${oldest.tenantId}/${oldest.id}`);
+        publishedByNumber.delete(numberKey(oldest.tenantId, oldest.workflowId, oldest.versionNumber));
+      }
     }
     versions.set(`${version.tenantId}/${version.id}`, version);
+    if (!version.trial)
+      publishedByNumber.set(numberKey(version.tenantId, version.workflowId, version.versionNumber), version);
   };
 
   function wrap(inner: Store, savedTenants: Set<string> | null, changedTenants: Set<string> | null): Store {
@@ -123,6 +134,18 @@ export function withReadCaches(store: Store, options: ReadCacheOptions = DEFAULT
           const cached = versions.get(`${tenantId}/${versionId}`);
           if (cached) return cached;
           const version = await inner.workflows.getVersion(tenantId, versionId);
+          if (version) rememberVersion(version);
+          return version;
+        },
+        async latestVersion(tenantId, workflowId) {
+          // The latest version is the one the (cached) workflow record names, so the two are never out of step:
+          // once the record is read again after a publish elsewhere, the new version is read too.
+          const workflow = workflows.get(`${tenantId}/${workflowId}`);
+          const named = workflow
+            ? publishedByNumber.get(numberKey(tenantId, workflowId, workflow.latestVersionNumber))
+            : undefined;
+          if (named) return named;
+          const version = await inner.workflows.latestVersion(tenantId, workflowId);
           if (version) rememberVersion(version);
           return version;
         },

@@ -5,6 +5,7 @@ import {
   CAPTURE_QUESTIONS,
   currentQuestion,
   isAppError,
+  mayAuthor,
   startOrResumeCapture,
   type CaptureInterview,
   type Person,
@@ -63,6 +64,9 @@ export async function startCaptureTurn(deps: BotDependencies, person: Person): P
  * the person's current session (starting or continuing a session hands typed text back to it).
  */
 async function interviewInFocus(deps: BotDependencies, person: Person): Promise<CaptureInterview | null> {
+  // Only authors can answer an interview; someone without the role (most people) has none to look up, and one
+  // who lost it keeps using Practica as everyone else does instead of having every message refused.
+  if (!mayAuthor(viewerOf(person))) return null;
   const interview = await deps.store.captureInterviews.findOpenForAuthor(person.tenantId, person.id);
   if (interview?.status !== 'interviewing') return null;
   const session = await deps.store.sessions.findCurrentForPerson(person.tenantId, person.id);

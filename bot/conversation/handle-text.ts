@@ -54,6 +54,6 @@ export async function handleText(
     case 'browse':
       return [cardMessage(await browseWorkflowsCard(deps, person, intent.area))];
     default:
-      return [cardMessage(await buildHomeCard(deps, person))];
+      return [cardMessage(await buildHomeCard(deps, person, { current }))];
   }
 }

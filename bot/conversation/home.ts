@@ -1,16 +1,21 @@
-import { describeSession, mayAuthor, recommendWorkflows, type Person } from '../../core';
+import { describeSession, mayAuthor, recommendWorkflows, type Person, type Session } from '../../core';
 import type { BotDependencies } from '../bot-dependencies';
 import { homeCard } from '../cards';
 import { loadWorkflowCandidates } from './workflow-candidates';
 
 const SUGGESTIONS = 4;
 
-export async function buildHomeCard(deps: BotDependencies, person: Person) {
+/** `known.current`: the person's current session as this turn already read it (saves reading it again). */
+export async function buildHomeCard(
+  deps: BotDependencies,
+  person: Person,
+  known?: { current: Session | null },
+) {
   const { store } = deps;
   const [candidates, usage, current] = await Promise.all([
     loadWorkflowCandidates(deps, person.tenantId),
     store.sessions.usageByWorkflow(person.tenantId),
-    store.sessions.findCurrentForPerson(person.tenantId, person.id),
+    known ? known.current : store.sessions.findCurrentForPerson(person.tenantId, person.id),
   ]);
   let currentModel = null;
   if (current) {

@@ -49,14 +49,19 @@ export type GroupSums = {
 };
 
 export interface MetricsRepository {
-  /** A person's own events of the types rollups rest on. */
-  personRollupEvents(tenantId: string, personId: string): Promise<DomainEvent[]>;
-  /** Colleagues' `workflow.reused` events naming this author, between from (inclusive) and to (exclusive). */
-  reusesOfAuthor(
+  /**
+   * Everything the rollups of a person's weeks inside `between` (from inclusive, to exclusive) rest on, in one
+   * read, oldest first: their own events of the rollup types in it, every own event of a session they
+   * completed in it (its rating or review may come later), and colleagues' `workflow.reused` events in it
+   * naming them as the author.
+   */
+  rollupEvidence(
     tenantId: string,
-    authorId: string,
+    personId: string,
     between: { from: Date; to: Date },
   ): Promise<DomainEvent[]>;
+  /** When the person completed each of these sessions (one instant per `session.completed` event). */
+  sessionCompletions(tenantId: string, personId: string, sessionIds: readonly string[]): Promise<Date[]>;
   /** Every event rollups rest on, oldest first. */
   listRollupEvents(tenantId: string): Promise<DomainEvent[]>;
   /** Replaces the rows of the given (person, week)s with `rows` (rows outside those keys are ignored). */

@@ -55,15 +55,13 @@ export async function updateRollupsAfter(tx: Store, appended: readonly DomainEve
     const keys: PersonWeek[] = [];
     const rows: Rollups = { personWeeks: [], personWorkflowWeeks: [] };
     for (const [personId, { weeks, sessions }] of byPerson) {
-      const own = await tx.metrics.personRollupEvents(tenantId, personId);
-      for (const event of own)
-        if (event.type === 'session.completed' && event.sessionId && sessions.has(event.sessionId))
-          weeks.add(weekKey(event.occurredAt, rules.timeZone));
+      if (sessions.size > 0)
+        for (const completedAt of await tx.metrics.sessionCompletions(tenantId, personId, [...sessions]))
+          weeks.add(weekKey(completedAt, rules.timeZone));
       if (weeks.size === 0) continue;
-      const evidence = [
-        ...own,
-        ...(await tx.metrics.reusesOfAuthor(tenantId, personId, windowAround(weeks))),
-      ];
+      // Only the touched weeks' evidence is read (not the person's whole history); rows computed for other
+      // weeks from this partial evidence are left out by replaceRollups.
+      const evidence = await tx.metrics.rollupEvidence(tenantId, personId, windowAround(weeks));
       const fresh = rollupsFromEvents(evidence, rules);
       keys.push(...[...weeks].map((weekStart) => ({ personId, weekStart })));
       rows.personWeeks.push(...fresh.personWeeks.filter((row) => row.personId === personId));

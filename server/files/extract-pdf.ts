@@ -1,8 +1,21 @@
-import { PDFParse } from 'pdf-parse';
 import { FileExtractionError } from './file-extraction-error';
 import { plural } from './format-figures';
 
 export type PdfText = { text: string; pages: number };
+
+const importPdfParse = () => import('pdf-parse');
+type PdfParser = InstanceType<Awaited<ReturnType<typeof importPdfParse>>['PDFParse']>;
+let pdfParse: ReturnType<typeof importPdfParse> | null = null;
+
+/**
+ * pdf-parse is loaded when the first PDF arrives, not at start-up: loading it installs core-js polyfills over
+ * JSON.parse, Array.prototype.push, AbortSignal and more for the whole process, which slows every bot turn
+ * (every query result and request body goes through the replaced JSON.parse).
+ */
+function loadPdfParse(): ReturnType<typeof importPdfParse> {
+  pdfParse ??= importPdfParse();
+  return pdfParse;
+}
 
 /** Names pdf.js gives the errors it raises about a document (as opposed to faults in our set-up). */
 const DOCUMENT_ERRORS = new Set(['InvalidPDFException', 'FormatError', 'UnknownErrorException']);
@@ -32,7 +45,7 @@ function failure(name: string, cause: unknown): unknown {
   );
 }
 
-async function countPages(name: string, parser: PDFParse): Promise<number> {
+async function countPages(name: string, parser: PdfParser): Promise<number> {
   try {
     return (await parser.getInfo()).total;
   } catch (cause) {
@@ -40,7 +53,7 @@ async function countPages(name: string, parser: PDFParse): Promise<number> {
   }
 }
 
-async function pageTexts(name: string, parser: PDFParse): Promise<string[]> {
+async function pageTexts(name: string, parser: PdfParser): Promise<string[]> {
   try {
     const result = await parser.getText({ pageJoiner: '' });
     return result.pages.map((page) => page.text);
@@ -52,6 +65,7 @@ async function pageTexts(name: string, parser: PDFParse): Promise<string[]> {
 /** The text of a PDF's pages, refusing before any text is extracted when it has more than `maxPages`. */
 export async function extractPdf(name: string, bytes: Uint8Array, maxPages: number): Promise<PdfText> {
   // pdf.js may take ownership of (detach) the buffer it is given, so it gets a copy.
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
     const pages = await countPages(name, parser);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import {
   ROLLUP_EVENT_TYPES,
   SAVED_TIME_KEYS,
@@ -92,8 +92,20 @@ export function metricsRepository(db: Db): MetricsRepository {
   };
 
   return {
-    async personRollupEvents(tenantId, personId) {
-      const rows = await db
+    async rollupEvidence(tenantId, personId, between) {
+      const inWindow = and(gte(events.occurredAt, between.from), lt(events.occurredAt, between.to));
+      const completedInWindow = db
+        .select({ sessionId: events.sessionId })
+        .from(events)
+        .where(
+          and(
+            eq(events.tenantId, tenantId),
+            eq(events.personId, personId),
+            eq(events.type, 'session.completed'),
+            inWindow,
+          ),
+        );
+      const own = db
         .select()
         .from(events)
         .where(
@@ -101,27 +113,39 @@ export function metricsRepository(db: Db): MetricsRepository {
             eq(events.tenantId, tenantId),
             eq(events.personId, personId),
             inArray(events.type, [...ROLLUP_EVENT_TYPES]),
+            or(inWindow, inArray(events.sessionId, completedInWindow)),
           ),
-        )
-        .orderBy(asc(events.seq));
-      return rows.map(toEvent);
-    },
-
-    async reusesOfAuthor(tenantId, authorId, between) {
-      const rows = await db
+        );
+      const reusesByColleagues = db
         .select()
         .from(events)
         .where(
           and(
             eq(events.tenantId, tenantId),
             eq(events.type, 'workflow.reused'),
-            gte(events.occurredAt, between.from),
-            lt(events.occurredAt, between.to),
-            sql`${events.data}->>'authorId' = ${authorId}`,
+            inWindow,
+            sql`${events.data}->>'authorId' = ${personId}`,
+            ne(events.personId, personId),
           ),
-        )
-        .orderBy(asc(events.seq));
+        );
+      const rows = await own.unionAll(reusesByColleagues).orderBy(asc(events.seq));
       return rows.map(toEvent);
+    },
+
+    async sessionCompletions(tenantId, personId, sessionIds) {
+      if (sessionIds.length === 0) return [];
+      const rows = await db
+        .select({ occurredAt: events.occurredAt })
+        .from(events)
+        .where(
+          and(
+            eq(events.tenantId, tenantId),
+            eq(events.personId, personId),
+            eq(events.type, 'session.completed'),
+            inArray(events.sessionId, [...sessionIds]),
+          ),
+        );
+      return rows.map((row) => row.occurredAt);
     },
 
     async listRollupEvents(tenantId) {
@@ -160,19 +184,51 @@ export function metricsRepository(db: Db): MetricsRepository {
       const isWanted = (row: PersonWeek) => wanted.has(`${row.personId}|${row.weekStart}`);
       const matchesKey = (table: typeof personWeekRollups | typeof personWorkflowWeekRollups) =>
         or(...keys.map((key) => and(eq(table.personId, key.personId), eq(table.weekStart, key.weekStart))));
+      // Both tables' rows go in one statement (PostgreSQL runs a data-modifying WITH even when unreferenced).
+      const removedWorkflowWeeks = db.$with('removed_workflow_weeks').as(
+        db
+          .delete(personWorkflowWeekRollups)
+          .where(and(eq(personWorkflowWeekRollups.tenantId, tenantId), matchesKey(personWorkflowWeekRollups)))
+          .returning({ personId: personWorkflowWeekRollups.personId }),
+      );
       const removed = await db
+        .with(removedWorkflowWeeks)
         .delete(personWeekRollups)
         .where(and(eq(personWeekRollups.tenantId, tenantId), matchesKey(personWeekRollups)))
         .returning();
-      await db
-        .delete(personWorkflowWeekRollups)
-        .where(and(eq(personWorkflowWeekRollups.tenantId, tenantId), matchesKey(personWorkflowWeekRollups)));
       const added = {
         personWeeks: rows.personWeeks.filter(isWanted),
         personWorkflowWeeks: rows.personWorkflowWeeks.filter(isWanted),
       };
-      await insertRollups(added);
-      await applyTenantWeekChanges(db, tenantId, removed, added.personWeeks.map(toWeekRow));
+      if (added.personWeeks.length === 0) {
+        await insertRollups(added);
+        await applyTenantWeekChanges(db, tenantId, removed, []);
+        return;
+      }
+      // The new rows and the organisation's sums they change are written in one statement.
+      const inserts = [
+        db
+          .$with('added_weeks')
+          .as(
+            db
+              .insert(personWeekRollups)
+              .values(added.personWeeks.map(toWeekRow))
+              .returning({ personId: personWeekRollups.personId }),
+          ),
+        ...(added.personWorkflowWeeks.length > 0
+          ? [
+              db
+                .$with('added_workflow_weeks')
+                .as(
+                  db
+                    .insert(personWorkflowWeekRollups)
+                    .values(added.personWorkflowWeeks)
+                    .returning({ personId: personWorkflowWeekRollups.personId }),
+                ),
+            ]
+          : []),
+      ];
+      await applyTenantWeekChanges(db, tenantId, removed, added.personWeeks.map(toWeekRow), inserts);
     },
 
     async replaceAllRollups(tenantId, rows) {

@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, sql, type WithSubquery } from 'drizzle-orm';
 import type { Db } from '../database';
 import { personWeekRollups, tenantWeekRollups } from '../schema';
 
@@ -24,6 +24,8 @@ export async function applyTenantWeekChanges(
   tenantId: string,
   removed: readonly WeekRow[],
   added: readonly WeekRow[],
+  /** Writes to run in the same statement (as WITH queries), e.g. inserting the added rows themselves. */
+  alongside: readonly WithSubquery[] = [],
 ): Promise<void> {
   const deltas = new Map<string, typeof tenantWeekRollups.$inferInsert>();
   const apply = (row: WeekRow, sign: 1 | -1) => {
@@ -35,9 +37,14 @@ export async function applyTenantWeekChanges(
   };
   for (const row of removed) apply(row, -1);
   for (const row of added) apply(row, 1);
-  if (deltas.size === 0) return;
+  if (deltas.size === 0) {
+    // Added rows always change a sum, so there is never a write alongside to run without one.
+    if (alongside.length > 0) throw new Error('Rollup rows were added without any change to the sums');
+    return;
+  }
   const ordered = [...deltas.keys()].sort().map((key) => deltas.get(key)!);
   await db
+    .with(...alongside)
     .insert(tenantWeekRollups)
     .values(ordered)
     .onConflictDoUpdate({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { validateWorkflowDraft, type Person } from '../../core';
@@ -223,6 +224,32 @@ describe.each(testDatabaseKinds())('capturing a workflow in Teams chat on %s', (
       expect(actionData(cardOf(home!)!, 'capture')).toBeNull();
       const refused = await analyst.say('capture my workflow');
       expect(refused[0]?.activity.text).toContain('Capturing a workflow is for authors');
+    });
+
+    it(`leaves someone who lost the author role mid-interview free to use Practica (${mode})`, async () => {
+      const analyst = chat.userFor(DEMO_DEFAULT_USER_EMAIL);
+      const analystPerson = (await chat.server.store.people.findByAadObjectId(
+        DEMO_TENANT.id,
+        requireDemoPerson(DEMO_DEFAULT_USER_EMAIL).aadObjectId,
+      ))!;
+      // An interview they started while they held the role, still open.
+      const now = new Date();
+      await chat.server.store.captureInterviews.create({
+        id: randomUUID(),
+        tenantId: DEMO_TENANT.id,
+        authorId: analystPerson.id,
+        workflowId: null,
+        status: 'interviewing',
+        answers: {},
+        draftedWith: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const replies = await analyst.say('Write the monthly variance commentary');
+      const said = replies.map((reply) => `${reply.activity.text ?? ''} ${cardText(cardOf(reply) ?? {})}`);
+      expect(said.join(' ')).not.toMatch(/Only authors|question \d of 8/);
+      expect(replies.length).toBeGreaterThan(0);
     });
   });
 });
