@@ -74,13 +74,7 @@ postgresOnly('an erasure racing other work on the same person (PostgreSQL only)'
       }),
     );
   const erase = async (person: Person) => {
-    const { token } = (await (
-      await fetch(`${server.url}/dev/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: admin.email }),
-      })
-    ).json()) as { token: string };
+    const token = await server.devTokens!.issue(admin);
     return fetch(`${server.url}/api/v1/admin/people/${person.id}/erase`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -95,13 +95,8 @@ postgresOnly('data rights under load (PostgreSQL only: TEST_DATABASE_URL)', () =
       ])
     )[0]!.id;
   const adminRequest = async (instance: RunningPractica, method: string, path: string, body?: unknown) => {
-    const { token } = (await (
-      await fetch(`${instance.url}/dev/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: ADMIN.email }),
-      })
-    ).json()) as { token: string };
+    const admin = await instance.store.people.findByEmail(DEMO_TENANT.id, ADMIN.email);
+    const token = await instance.devTokens!.issue(admin!);
     return fetch(`${instance.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
