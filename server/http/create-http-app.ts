@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { HttpRouteHandler } from '@microsoft/teams.apps';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type {
   Clock,
   Ids,
@@ -20,6 +19,7 @@ import { errorFields } from '../logger';
 import { authenticate } from './authenticate';
 import { appErrorResponse, errorResponse } from './error-response';
 import { MalformedJsonError } from './read-json-body';
+import { requestBodyLimit } from './request-body-limit';
 import { botRoutes } from './routes/bot-routes';
 import { certificateRoutes } from './routes/certificate-routes';
 import { credentialRoutes } from './routes/credential-routes';
@@ -86,16 +86,14 @@ export function createHttpApp(options: HttpAppOptions): Hono<HttpEnv> {
 
   app.use(
     '*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes,
-      onError: (c) =>
-        errorResponse(
-          c,
-          413,
-          'payload_too_large',
-          `The request body is larger than ${options.bodyLimitBytes} bytes`,
-        ),
-    }),
+    requestBodyLimit(options.bodyLimitBytes, (c) =>
+      errorResponse(
+        c,
+        413,
+        'payload_too_large',
+        `The request body is larger than ${options.bodyLimitBytes} bytes`,
+      ),
+    ),
   );
 
   app.route('/', healthRoutes(options.readiness, options.isDraining));

@@ -153,6 +153,27 @@ describe.each(testDatabaseKinds())('the Practica service on %s', (kind) => {
     expect(oversized.status).toBe(413);
     expect(await oversized.json()).toMatchObject({ code: 'payload_too_large' });
 
+    // Sent in chunks, without Content-Length: the body is counted as it arrives.
+    const chunked = (text: string) =>
+      fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new ReadableStream({
+          start(controller) {
+            for (let at = 0; at < text.length; at += 16_384)
+              controller.enqueue(new TextEncoder().encode(text.slice(at, at + 16_384)));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+    const oversizedChunks = await chunked(JSON.stringify({ text: 'x'.repeat(70_000) }));
+    expect(oversizedChunks.status).toBe(413);
+    expect(await oversizedChunks.json()).toMatchObject({ code: 'payload_too_large' });
+    const malformedChunks = await chunked('{"type": "message",');
+    expect(malformedChunks.status).toBe(400);
+    expect(await malformedChunks.json()).toMatchObject({ code: 'malformed_json' });
+
     const unknown = await fetch(`${server.url}/api/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ code: 'not_found' });
