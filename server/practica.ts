@@ -60,6 +60,7 @@ import {
 import { createGraphDirectoryReader } from './directory';
 import { createLlmClient } from './llm';
 import { readAttachment } from './files';
+import { startDatabaseUpkeep } from './database-upkeep';
 import { createLogger, errorFields } from './logger';
 import { seedDemoTenant } from './seed/seed-demo';
 
@@ -87,6 +88,8 @@ export type StartOptions = {
   ids?: Ids;
   tabDirectory?: string;
   llm?: LlmClient | null;
+  /** How often the churned tables are vacuumed where no autovacuum runs (default hourly). */
+  vacuumEveryMs?: number;
 };
 
 export class StartupError extends Error {
@@ -338,6 +341,11 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     });
 
     const server = await listen(http.fetch, config.host, config.port);
+    const upkeep = await startDatabaseUpkeep({
+      database,
+      logger: logger.child({ component: 'database' }),
+      everyMs: options.vacuumEveryMs,
+    });
     worker.start();
     dispatcher.start();
     catalog.onChange(() => dispatcher.setTargets(dispatchTargets()));
@@ -368,6 +376,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
           await Promise.all([
             worker.stop(config.shutdownTimeoutMs),
             dispatcher.stop(config.shutdownTimeoutMs),
+            upkeep.stop(),
           ]);
           await database.close();
           logger.info('Practica stopped');

@@ -21,4 +21,5 @@ export {
   type CredentialKeyRepository,
   type StoredSigningKey,
 } from './repositories/credential-key-repository';
+export { CHURNED_TABLES, vacuumChurnedTables, vacuumedByServer } from './vacuum';
 export { rebuildTenantWeekRollups } from './repositories/tenant-week-sums';
