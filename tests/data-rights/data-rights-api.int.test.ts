@@ -22,23 +22,11 @@ import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { testDatabaseKinds } from '../support/test-database';
 import { tablesMentioning } from './person-data-scan';
+import { eventually } from '../support/eventually';
 
 const HOME = 'https://lms.northwind.example';
 const SECRET_INPUT = 'CONFIDENTIAL Q3 headcount plan for the Leeds office';
 const CAPTURE_ANSWER = 'A rolling 13-week cash forecast for the treasury committee';
-
-async function eventually<T>(
-  read: () => Promise<T | null | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 type ExportBody = {
   person: Record<string, unknown>;
@@ -201,7 +189,7 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
         (row) => row.personId === people.rahul.id,
       );
       return rows.length >= 3 && rows.every((row) => row.status === 'sent');
-    });
+    }, "Rahul's statements sent");
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -416,7 +404,7 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
     await eventually(async () => {
       const voiding = await server.store.xapiOutbox.list(DEMO_TENANT.id, { target: 'lms' });
       return voiding.filter((row) => row.personId === null && row.status === 'sent').length >= sent.length;
-    });
+    }, 'every voiding statement sent');
     const stillVisible = (await lrs.statements()).map((statement) => statement.id);
     expect(stillVisible.filter((id) => sent.includes(id as string))).toEqual([]);
     expect(stillVisible).toContain(lmsRecord);

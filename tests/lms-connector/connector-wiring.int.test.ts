@@ -8,18 +8,9 @@ import { jobs } from '../../store/schema';
 import { fixedClock } from '../factories';
 import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { startTestServer, type TestServer } from '../support/practica-server';
+import { eventually } from '../support/eventually';
 
 const HOME = 'https://lms.northwind.example';
-
-async function eventually<T>(read: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('the LMS connector in the running service', () => {
   let lrs: LocalLrs;
@@ -77,7 +68,7 @@ describe('the LMS connector in the running service', () => {
     const certificates = await eventually(async () => {
       const found = await server.store.certificates.listForPerson(DEMO_TENANT.id, person?.id ?? '');
       return found.some((certificate) => certificate.activityId === course) ? found : null;
-    });
+    }, 'the certificate read from the LRS');
     expect(certificates.find((certificate) => certificate.activityId === course)).toMatchObject({
       name: 'AI for analysis: advanced',
       source: 'lrs:lms',
@@ -95,7 +86,7 @@ describe('the LMS connector in the running service', () => {
         .where(and(eq(jobs.kind, CERTIFICATE_SYNC_JOB), eq(jobs.status, 'queued')));
       const payload = queued?.payload as { watermarks?: Record<string, string> } | undefined;
       return payload?.watermarks?.lms ? payload : null;
-    });
+    }, 'the next sync queued with its watermark');
     expect(Number.isNaN(Date.parse(next.watermarks?.lms ?? ''))).toBe(false);
   });
 

@@ -7,21 +7,9 @@ import { tablesMentioning } from '../data-rights/person-data-scan';
 import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { testDatabaseKinds } from '../support/test-database';
+import { eventually } from '../support/eventually';
 
 const HOME = 'https://lms.northwind.example';
-
-async function eventually<T>(
-  read: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 type TargetView = Record<string, unknown> & { name: string; settings: { auth: Record<string, unknown> } };
 
@@ -128,6 +116,7 @@ describe.each(testDatabaseKinds())('LRS targets configured through the admin API
     if (started.kind !== 'started') throw new Error('no session');
     const arrived = await eventually(
       async () => (await lrs.statements({ registration: started.session.id }))[0],
+      'the statement at the LRS',
     );
     expect(arrived.actor).toMatchObject({ account: { homePage: HOME, name: jordan.lmsIdentifier } });
 
@@ -292,7 +281,7 @@ describe.each(testDatabaseKinds())('LRS targets configured through the admin API
     if (started.kind !== 'started') throw new Error('no session');
     const paused = async () =>
       ((await listed(admin)).find((target) => target.name === 'company') as { paused?: boolean }).paused;
-    await eventually(async () => (await paused()) === true);
+    await eventually(async () => (await paused()) === true, 'the target paused');
 
     const fixed = await call(admin, 'PUT', '/targets/company', {
       endpoint: lrs.endpoint,
@@ -305,7 +294,7 @@ describe.each(testDatabaseKinds())('LRS targets configured through the admin API
     await eventually(async () => {
       const outbox = await server.store.xapiOutbox.list(DEMO_TENANT.id, { target: 'company' });
       return outbox.length > 0 && outbox.every((row) => row.status === 'sent');
-    });
+    }, 'the held statements sent');
     const audit = await server.store.audit.listForTenant(DEMO_TENANT.id);
     expect(
       audit.find((item) => item.action === 'lrs.target_updated' && item.details.target === 'company'),

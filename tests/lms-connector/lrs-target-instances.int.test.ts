@@ -5,21 +5,9 @@ import { DEMO_DEFAULT_USER_EMAIL, DEMO_TENANT } from '../../server/demo';
 import { startPractica, type RunningPractica } from '../../server/practica';
 import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { createPostgresDatabase, dropPostgresDatabase, testDatabaseKinds } from '../support/test-database';
+import { eventually } from '../support/eventually';
 
 const HOME = 'https://lms.northwind.example';
-
-async function eventually<T>(
-  read: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 // Two instances need one database server; PGlite is one process's own.
 const onPostgres = testDatabaseKinds().includes('postgres') ? describe : describe.skip;
@@ -80,13 +68,20 @@ onPostgres('an LRS target an admin adds on one instance, on another instance', (
         workflowId: (await second.store.workflows.listPublished(DEMO_TENANT.id))[0]!.id,
         llmAvailable: false,
       });
-    const registration = await eventually(async () => {
-      const started = await start(jordan);
-      if (started.kind !== 'started') throw new Error('no session');
-      const rows = await second.store.xapiOutbox.list(DEMO_TENANT.id, { target: 'lms' });
-      return rows.some((row) => row.eventId !== null) ? started.session.id : null;
-    }, 12_000);
-    const statement = await eventually(async () => (await lrs.statements({ registration }))[0]);
+    const registration = await eventually(
+      async () => {
+        const started = await start(jordan);
+        if (started.kind !== 'started') throw new Error('no session');
+        const rows = await second.store.xapiOutbox.list(DEMO_TENANT.id, { target: 'lms' });
+        return rows.some((row) => row.eventId !== null) ? started.session.id : null;
+      },
+      "a statement for the other instance's target",
+      { timeoutMs: 12_000, everyMs: 100 },
+    );
+    const statement = await eventually(
+      async () => (await lrs.statements({ registration }))[0],
+      'the statement at the LRS',
+    );
     expect(statement.actor).toMatchObject({ account: { homePage: HOME, name: jordan.lmsIdentifier } });
   });
 });

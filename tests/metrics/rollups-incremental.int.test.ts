@@ -20,6 +20,7 @@ import { stripeOf } from '../../store/repositories/tenant-week-sums';
 import { personProfile } from '../factories';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-database';
 import { metricEvents } from './metric-events';
+import { waitUntil } from '../support/eventually';
 
 const START = Date.parse('2026-03-01T20:00:00Z');
 const TIME_ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Pacific/Auckland'];
@@ -229,9 +230,9 @@ describe.each(testDatabaseKinds())('metric rollups kept event by event on %s', (
       await database.db.transaction(async (hold) => {
         await hold.execute(sql`select 1 from tenant_week_rollups where tenant_id = ${tenantId} for update`);
         const first = startAt(1);
-        await until(async () => (await waitingOnLocks()) >= 1);
+        await waitUntil(async () => (await waitingOnLocks()) >= 1, 'one transaction waiting on a lock');
         started = Promise.allSettled([first, startAt(2)]);
-        await until(async () => (await waitingOnLocks()) >= 2);
+        await waitUntil(async () => (await waitingOnLocks()) >= 2, 'two transactions waiting on locks');
       });
 
       expect((await started).map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
@@ -269,9 +270,9 @@ describe.each(testDatabaseKinds())('metric rollups kept event by event on %s', (
       await database.db.transaction(async (hold) => {
         await hold.execute(sql`select 1 from tenant_week_rollups where tenant_id = ${tenantId} for update`);
         const recompute = recomputeRollups({ store, tenantId });
-        await until(async () => (await waitingOnLocks()) >= 1);
+        await waitUntil(async () => (await waitingOnLocks()) >= 1, 'one transaction waiting on a lock');
         settled = Promise.allSettled([recompute, startAt(2)]);
-        await until(async () => (await waitingOnLocks()) >= 2);
+        await waitUntil(async () => (await waitingOnLocks()) >= 2, 'two transactions waiting on locks');
       });
 
       expect((await settled).map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
@@ -304,11 +305,3 @@ describe.each(testDatabaseKinds())('metric rollups kept event by event on %s', (
     expect(await store.metrics.listRollups(tenantId)).toEqual(before);
   });
 });
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

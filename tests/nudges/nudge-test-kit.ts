@@ -4,6 +4,9 @@ import { NUDGE_SEND_JOB } from '../../server/jobs';
 import type { Db } from '../../store';
 import { rowsOf } from '../../store/database';
 import { cardOf, cardText, type Card, type TeamsUser } from '../support/teams-user';
+import { eventually } from '../support/eventually';
+
+export { eventually };
 
 /** A clock the test moves; the server's worker, planners and sessions all read it. */
 export class ManualClock implements Clock {
@@ -15,20 +18,6 @@ export class ManualClock implements Clock {
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `read` until it gives something truthy (15 s at most: the worker polls every 50 ms). */
-export async function eventually<T>(
-  read: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await pause(40);
-  }
-}
 
 export type NudgeJobRow = { unique_key: string; run_at: Date | string; status: string; attempts: number };
 

@@ -11,6 +11,7 @@ import { startLocalConnector } from '../support/local-connector';
 import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { TeamsUser } from '../support/teams-user';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
+import { waitUntil } from '../support/eventually';
 
 const postgresOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
@@ -25,15 +26,9 @@ const CONFIDENTIAL = 'Salary line for J. Smith: 84,000';
 const DAY_MS = 24 * 3_600_000;
 const WORKFLOW = 'Monthly reconciliation variance memo';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const waitUntil = async (condition: () => Promise<boolean>, what: string, timeoutMs = 60_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in ${timeoutMs} ms`);
-    await pause(50);
-  }
-};
-
+// Sessions on two instances and the LRS share the machine: give each wait a minute.
+const waitUntilLong = (condition: () => Promise<boolean>, what: string) =>
+  waitUntil(condition, what, { timeoutMs: 60_000 });
 type Loop = { person: PersonProfile; finished: number; errors: string[]; done: Promise<void> };
 
 /**
@@ -193,11 +188,11 @@ postgresOnly('data rights under load (PostgreSQL only: TEST_DATABASE_URL)', () =
     const erased = runSessions(ERASED, 11, workflowId, () => erasedStops);
 
     // Work under way: each has finished two sessions, and the erased person's statements reached the LRS.
-    await waitUntil(
+    await waitUntilLong(
       async () => [...loops, exported, erased].every((loop) => loop.finished >= 2),
       'two sessions each',
     );
-    await waitUntil(
+    await waitUntilLong(
       async () =>
         (await query('select 1 from xapi_outbox where person_id = $1 and status = $2', [erasedId, 'sent']))
           .length >= 3,
@@ -218,10 +213,10 @@ postgresOnly('data rights under load (PostgreSQL only: TEST_DATABASE_URL)', () =
     expect(erasure.status).toBe(200);
     erasedStops = true;
     await erased.done;
-    await waitUntil(async () => (await housekeepingRuns()) > runsBefore, 'the housekeeping run');
+    await waitUntilLong(async () => (await housekeepingRuns()) > runsBefore, 'the housekeeping run');
     // A little more work after all three, then everyone finishes the session in hand.
     const finishedBefore = loops.map((loop) => loop.finished);
-    await waitUntil(
+    await waitUntilLong(
       async () => loops.every((loop, index) => loop.finished > finishedBefore[index]!),
       'a session each after',
     );
@@ -264,7 +259,7 @@ postgresOnly('data rights under load (PostgreSQL only: TEST_DATABASE_URL)', () =
     const receipt = (await erasure.json()) as { statements: { target: string; statementIds: string[] }[] };
     const theirStatements = receipt.statements.flatMap((group) => group.statementIds).sort();
     expect(theirStatements.length).toBeGreaterThanOrEqual(3);
-    await waitUntil(
+    await waitUntilLong(
       async () =>
         (await lrs.statements({ verb: VOIDED })).filter((statement) =>
           theirStatements.includes((statement.object as { id: string }).id),

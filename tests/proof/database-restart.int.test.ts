@@ -8,6 +8,7 @@ import { startPgFaultProxy, type PgFaultProxy } from '../support/pg-fault-proxy'
 import { startPracticaProcess, type PracticaProcess } from '../support/practica-process';
 import { RedeliveringTeamsUser } from '../support/redelivering-teams-user';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
+import { waitUntil } from '../support/eventually';
 
 const postgresOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
@@ -20,14 +21,6 @@ const EMPLOYEES = [
   'claire.dubois@northwind.example',
 ];
 const OUTAGE_MS = 4_000;
-
-const waitUntil = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 const readyStatus = (url: string) =>
   fetch(`${url}/readyz`).then(
@@ -129,7 +122,9 @@ postgresOnly(
       })();
       await Promise.all([outage, polling]);
       expect(readiness).toContain(503);
-      await waitUntil(async () => (await readyStatus(service.url)) === 200, 'ready again', 15_000);
+      await waitUntil(async () => (await readyStatus(service.url)) === 200, 'ready again', {
+        timeoutMs: 15_000,
+      });
 
       const finished = await Promise.all(runs);
       expect(service.child.exitCode).toBeNull();
@@ -188,7 +183,7 @@ postgresOnly(
       await waitUntil(
         async () => (await generations()).every((job) => job.status === 'done'),
         'every generation done',
-        10_000,
+        { timeoutMs: 10_000 },
       );
       expect((await generations()).length).toBeGreaterThanOrEqual(EMPLOYEES.length);
       // What employees typed is not in the log, not even in the failed queries it records.

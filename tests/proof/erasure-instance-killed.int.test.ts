@@ -8,6 +8,7 @@ import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { startPracticaProcess, type PracticaProcess } from '../support/practica-process';
 import { TeamsUser } from '../support/teams-user';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
+import { waitUntil } from '../support/eventually';
 
 const postgresOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
@@ -15,14 +16,6 @@ const HOME = 'https://lms.northwind.example';
 const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
 const ERASED = requireDemoPerson('aisha.khan@northwind.example');
 const ADMIN_EMAIL = 'priya.raman@northwind.example';
-
-const waitUntil = async (condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 /**
  * Erasure runs inside the request, in one transaction. Instance A is killed with SIGKILL while that

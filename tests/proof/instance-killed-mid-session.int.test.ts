@@ -8,16 +8,9 @@ import { startPracticaProcess, type PracticaProcess } from '../support/practica-
 import { streamParts, waitForAnswer } from '../support/streamed-answers';
 import { actionData, cardOf, cardText, inputIds, TeamsUser } from '../support/teams-user';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
+import { waitUntil } from '../support/eventually';
 
 const postgresOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
-
-const waitUntil = async (condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 /**
  * Instance A takes an employee's session up to a generate step and claims its job; the model is slow, and A

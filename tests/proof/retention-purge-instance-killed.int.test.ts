@@ -4,19 +4,12 @@ import { createStore, migrateDatabase, openDatabase, type Database } from '../..
 import { fixedClock, personProfile, seedTenant, workflowDefinition } from '../factories';
 import { startPracticaProcess, type PracticaProcess } from '../support/practica-process';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
+import { waitUntil } from '../support/eventually';
 
 const postgresOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 const CONFIDENTIAL = 'Salary line for J. Smith: 84,000';
 const DAY_MS = 24 * 3_600_000;
-
-const waitUntil = async (condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 /**
  * The daily housekeeping job (idle sessions abandoned, content past retention deleted) runs on instance A

@@ -6,16 +6,7 @@ import { workflowDefinition } from '../factories';
 import { startChat, type Chat } from '../support/chat';
 import type { TestServer } from '../support/practica-server';
 import { cardOf, cardText, type Card, type TeamsUser } from '../support/teams-user';
-
-async function eventually<T>(read: () => T | null | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`nothing arrived in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { eventually } from '../support/eventually';
 
 /** "Start in chat" in the tab's library: the session opens at once and the bot posts its first card. */
 describe('starting a workflow from the tab, in chat', () => {
@@ -84,7 +75,7 @@ describe('starting a workflow from the tab, in chat', () => {
     const [first] = await eventually(() => {
       const cards = firstCards(before);
       return cards.length > 0 ? cards : null;
-    });
+    }, 'the first card in the chat');
     expect(cardText(first!)).toContain('Your figures');
     expect(cardText(first!)).toContain('Paste the table.');
 

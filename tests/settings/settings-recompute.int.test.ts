@@ -11,14 +11,7 @@ import { DEMO_TENANT } from '../../server/demo';
 import { workflowDefinition } from '../factories';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { testDatabaseKinds } from '../support/test-database';
-
-const eventually = async (read: () => Promise<boolean>, what: string) => {
-  const deadline = Date.now() + 30_000;
-  while (!(await read())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+import { waitUntil } from '../support/eventually';
 
 /**
  * Levels and metric rollups are stored, computed under the tenant's rules at the time. When an L&D admin
@@ -98,8 +91,8 @@ describe.each(testDatabaseKinds())('a settings change that redefines levels and 
     expect(response.status).toBe(200);
 
     // Ratings of 4 no longer meet the bar: not L2 any more, and none of the three counts as meeting it.
-    await eventually(async () => (await sessionsMeetingBar()) === 0, 'the rollups recomputed');
-    await eventually(async () => (await analysisLevel()) < 2, 'the level recomputed');
+    await waitUntil(async () => (await sessionsMeetingBar()) === 0, 'the rollups recomputed');
+    await waitUntil(async () => (await analysisLevel()) < 2, 'the level recomputed');
     const changes = await server.store.levels.listChanges(DEMO_TENANT.id, { personId: jordan.id });
     expect(changes[0]).toEqual(
       expect.objectContaining({ skillArea: 'analysis', fromLevel: 2, reason: 'recompute' }),
