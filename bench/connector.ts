@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import {
   defaultTenantSettings,
@@ -262,13 +265,21 @@ async function bareLoopOnFreshLrs(count: number): Promise<number> {
 
 type ConnectorDatabase = { label: string; open(): Promise<{ store: Store; close(): Promise<void> }> };
 
+/** PGlite in a data directory, as Practica runs by default (in memory, growing files are copied as they grow). */
 function pglite(): ConnectorDatabase {
   return {
     label: 'PGlite',
     async open() {
-      const database = await openDatabase({ kind: 'pglite', dataDir: null });
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'practica-bench-connector-'));
+      const database = await openDatabase({ kind: 'pglite', dataDir });
       await migrateDatabase(database);
-      return { store: createStore(database.db, randomIds), close: () => database.close() };
+      return {
+        store: createStore(database.db, randomIds),
+        close: async () => {
+          await database.close();
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
     },
   };
 }
