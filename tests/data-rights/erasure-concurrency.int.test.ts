@@ -6,6 +6,8 @@ import { DEMO_TENANT } from '../../server/demo';
 import { startPractica, type RunningPractica } from '../../server/practica';
 import { createStore, openDatabase, type Database } from '../../store';
 import { personProfile, workflowDefinition } from '../factories';
+import { messageActivity } from '../support/activities';
+import { startLocalConnector } from '../support/local-connector';
 import { startLocalLrs, type LocalLrs } from '../support/lrs';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
 import { tablesMentioning } from './person-data-scan';
@@ -134,6 +136,51 @@ postgresOnly('an erasure racing other work on the same person (PostgreSQL only)'
     await turn;
 
     expect((await erasure).status).toBe(200);
+    expect(await tablesMentioning(server.database.db, [person.id])).toEqual({ audit_log: 1 });
+  });
+
+  it("answers the person's own turn that was under way when they were erased, and keeps nothing of it", async () => {
+    const person = await newColleague('Sam Ortega');
+    const workflowId = await publish('Supplier risk note');
+    const started = await startSession({
+      store: server.store,
+      clock: systemClock,
+      ids: randomIds,
+      tenantId: DEMO_TENANT.id,
+      personId: person.id,
+      workflowId,
+      llmAvailable: false,
+    });
+    expect(started.kind).toBe('started');
+    const connector = await startLocalConnector();
+    const activity = messageActivity({
+      tenantId: DEMO_TENANT.id,
+      aadObjectId: person.aadObjectId,
+      serviceUrl: connector.serviceUrl,
+      name: person.displayName,
+      text: 'Supplier: Acme Ltd; two late deliveries in March; single source for part 7731.',
+    });
+    // The turn has read the session and waits to record its activity id: the test holds that id's row.
+    await query('begin');
+    try {
+      await query(
+        `insert into processed_activities (tenant_id, activity_id, processed_at) values ($1, $2, now())`,
+        [DEMO_TENANT.id, activity.id],
+      );
+      const turn = fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      await erasureWaitingOnALock();
+      expect((await erase(person)).status).toBe(200);
+      await query('rollback');
+      const answered = await turn;
+      expect(answered.status).toBeLessThan(500);
+    } finally {
+      await query('rollback').catch(() => undefined);
+      await connector.close();
+    }
     expect(await tablesMentioning(server.database.db, [person.id])).toEqual({ audit_log: 1 });
   });
 

@@ -204,11 +204,14 @@ postgresOnly('data rights under load (PostgreSQL only: TEST_DATABASE_URL)', () =
       (await query(`select 1 from jobs where kind = 'housekeeping' and status = 'done'`)).length;
     const runsBefore = await housekeepingRuns();
     await query(`update jobs set run_at = now() where kind = 'housekeeping' and status = 'queued'`);
+    // Each body is read as it arrives, as a client would: an unread response held past the server's
+    // keep-alive timeout (5 s, under CI's load) reaches fetch as "terminated: other side closed".
+    const answer = async (response: Response) => ({ status: response.status, body: await response.json() });
     const [exportResponse, erasure] = await Promise.all([
-      adminRequest(instances[1]!, 'GET', `/api/v1/admin/people/${exportedId}/export`),
+      adminRequest(instances[1]!, 'GET', `/api/v1/admin/people/${exportedId}/export`).then(answer),
       adminRequest(instances[0]!, 'POST', `/api/v1/admin/people/${erasedId}/erase`, {
         confirmEmail: ERASED.email,
-      }),
+      }).then(answer),
     ]);
     expect(erasure.status).toBe(200);
     erasedStops = true;
@@ -242,7 +245,7 @@ postgresOnly('data rights under load (PostgreSQL only: TEST_DATABASE_URL)', () =
 
     // The export is one consistent snapshot: every event of a session belongs to a session it lists.
     expect(exportResponse.status).toBe(200);
-    const snapshot = (await exportResponse.json()) as {
+    const snapshot = exportResponse.body as {
       person: { id: string };
       sessions: { id: string }[];
       events: { sessionId: string | null; type: string }[];
@@ -256,7 +259,7 @@ postgresOnly('data rights under load (PostgreSQL only: TEST_DATABASE_URL)', () =
 
     // Nothing is left of the erased person but the audit entry; every statement of theirs is voided.
     expect(await tablesMentioning(instances[0]!.database.db, [erasedId])).toEqual({ audit_log: 1 });
-    const receipt = (await erasure.json()) as { statements: { target: string; statementIds: string[] }[] };
+    const receipt = erasure.body as { statements: { target: string; statementIds: string[] }[] };
     const theirStatements = receipt.statements.flatMap((group) => group.statementIds).sort();
     expect(theirStatements.length).toBeGreaterThanOrEqual(3);
     await waitUntilLong(
