@@ -110,8 +110,13 @@ async function newTenant(store: Store): Promise<string> {
   return tenantId;
 }
 
-/** What the LRS acknowledged to the dispatcher, counted in its client so that watching costs no queries. */
-type Acknowledged = { statements: number; firstAt: number | null };
+/**
+ * What the LRS acknowledged to the dispatcher, counted in its client so that watching costs no queries; `ids`
+ * counts acknowledgements per statement id (one that is missing was lost or dead-lettered).
+ */
+type Acknowledged = { statements: number; firstAt: number | null; ids: Map<string, number> };
+
+const acknowledgedNothing = (): Acknowledged => ({ statements: 0, firstAt: null, ids: new Map() });
 
 function countingClient(target: LrsTarget, acknowledged: Acknowledged): LrsClient {
   const client = createLrsClient(target, { timeoutMs: 30_000 });
@@ -121,6 +126,10 @@ function countingClient(target: LrsTarget, acknowledged: Acknowledged): LrsClien
       const ids = await client.sendStatements(statements);
       acknowledged.firstAt ??= performance.now();
       acknowledged.statements += statements.length;
+      for (const statement of statements) {
+        const id = String(statement.id);
+        acknowledged.ids.set(id, (acknowledged.ids.get(id) ?? 0) + 1);
+      }
       return ids;
     },
   };
@@ -175,7 +184,7 @@ async function throughOutbox(store: Store, lrs: BenchLrs, statements: Statement[
   for (let index = 0; index < rows.length; index += 1000)
     await store.xapiOutbox.enqueue(rows.slice(index, index + 1000));
   const started = performance.now();
-  const acknowledged: Acknowledged = { statements: 0, firstAt: null };
+  const acknowledged = acknowledgedNothing();
   const dispatcher = startDispatcher(store, targetFor(lrs), acknowledged);
   await until(drainedWatch(store, tenantId, acknowledged, rows.length), 20);
   const elapsed = performance.now() - started;
@@ -227,7 +236,7 @@ async function drainAfterOutage(
   const port = lrs.port;
   const target = targetFor(lrs);
   const tenantId = await newTenant(store);
-  const acknowledged: Acknowledged = { statements: 0, firstAt: null };
+  const acknowledged = acknowledgedNothing();
   const dispatcher = startDispatcher(store, target, acknowledged, backoff);
   await lrs.stop();
   const chunk = Math.ceil(statements.length / Math.max(1, Math.floor(outageMs / 100)));
@@ -246,7 +255,16 @@ async function drainAfterOutage(
   await lrs.stop();
   const firstSendAt = acknowledged.firstAt ?? emptyAt;
   const bareAfterMs = await bareLoopOnFreshLrs(statements.length);
-  return { waitMs: firstSendAt - upAt, drainMs: emptyAt - firstSendAt, bareBeforeMs, bareAfterMs };
+  const missing = statements.filter((statement) => !acknowledged.ids.has(String(statement.id))).length;
+  const repeated = [...acknowledged.ids.values()].filter((times) => times > 1).length;
+  return {
+    waitMs: firstSendAt - upAt,
+    drainMs: emptyAt - firstSendAt,
+    bareBeforeMs,
+    bareAfterMs,
+    missing,
+    repeated,
+  };
 }
 
 /**
@@ -385,5 +403,10 @@ async function benchOn(
       `just before and after it (${bareBeforeRate.toFixed(0)}/s, ${bareAfterRate.toFixed(0)}/s; ` +
       `${(drainRate / bareRate).toFixed(2)}x the first one); ` +
       `target >= 0.8x: ${drainRatio >= 0.8 ? 'meets' : 'MISSES'}`,
+  );
+  print(
+    `connector (${label}): after that outage the LRS acknowledged ${options.statements - drain.missing} of the ` +
+      `${options.statements} statements (${drain.missing} missing); ${drain.repeated} were sent again after an ` +
+      `acknowledgement (an LRS keeps one statement per id): ${drain.missing === 0 ? 'nothing lost' : 'LOST SOME'}`,
   );
 }
