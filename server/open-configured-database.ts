@@ -5,5 +5,10 @@ import type { Config } from './config';
 export function openConfiguredDatabase(config: Pick<Config, 'database'>): Promise<Database> {
   return config.database.kind === 'pglite'
     ? openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
-    : openDatabase({ kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize });
+    : openDatabase({
+        kind: 'postgres',
+        url: config.database.url,
+        poolSize: config.database.poolSize,
+        preparedStatements: config.database.preparedStatements,
+      });
 }

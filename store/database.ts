@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { pgliteForDrizzle } from './pglite-client';
+import { PostgresStatementNames } from './postgres-statement-names';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,12 +24,12 @@ export type Database = {
 
 export type DatabaseLocation =
   | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | { kind: 'postgres'; url: string; poolSize?: number; preparedStatements?: boolean };
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   return location.kind === 'pglite'
     ? openPglite(location.dataDir, location.loadDataDir)
-    : openPostgres(location.url, location.poolSize);
+    : openPostgres(location.url, location.poolSize, location.preparedStatements ?? true);
 }
 
 async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
@@ -45,13 +46,17 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
   };
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+async function openPostgres(url: string, poolSize = 10, preparedStatements: boolean): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
   pool.on('error', () => undefined);
   // A client checked out for a transaction emits 'error' on itself, not on the pool, when its server goes
   // away (a database restart): its queries fail and the pool drops it, but the unheard event would end the process.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  const statementNames = preparedStatements ? new PostgresStatementNames() : null;
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    statementNames?.nameStatementsOf(client);
+  });
   try {
     const probe = await pool.connect();
     probe.release();

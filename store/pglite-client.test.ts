@@ -15,7 +15,7 @@ const samples = pgTable('samples', {
   stamps: timestamp('stamps', { withTimezone: true }).array().notNull(),
 });
 
-describe('PGlite for Drizzle (its type parsers installed once instead of merged into every query)', () => {
+describe('PGlite for Drizzle (statements prepared once, under PGlite’s own locks)', () => {
   let client: PGlite;
   beforeAll(async () => {
     client = await PGlite.create();
@@ -53,5 +53,26 @@ describe('PGlite for Drizzle (its type parsers installed once instead of merged 
 
     const inTransaction = await readBoth((any) => any.transaction((tx) => tx.select().from(samples)));
     expect(inTransaction.wrapped).toEqual(typed.plain);
+  });
+
+  it('makes a statement outside a transaction wait until an open transaction has ended', async () => {
+    const db = drizzle({ client: pgliteForDrizzle(client) });
+    let finish = () => undefined as void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const order: string[] = [];
+    const transaction = db.transaction(async (tx) => {
+      await tx.execute(sql`update samples set span = '3 days' where id = 1`);
+      await held;
+      order.push('transaction committed');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const outside = db
+      .execute(sql`select span from samples where id = 1`)
+      .then((result) => order.push(`read ${String(result.rows[0]?.span)}`));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual([]);
+    finish();
+    await Promise.all([transaction, outside]);
+    expect(order).toEqual(['transaction committed', 'read 3 days']);
   });
 });

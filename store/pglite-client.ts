@@ -1,34 +1,39 @@
-import type { PGlite, QueryOptions, Transaction } from '@electric-sql/pglite';
+import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/pglite';
+import { PglitePreparedStatements } from './pglite-prepared-statements';
 
-type Queryable = Pick<Transaction, 'query'>;
-type Parsers = NonNullable<QueryOptions['parsers']>;
+type Query = Transaction['query'];
+
+/** One set of prepared statements per database instance: their names are the instance's, however many wrap it. */
+const statementsOf = new WeakMap<PGlite, PglitePreparedStatements>();
+
+function preparedStatements(client: PGlite): PglitePreparedStatements {
+  const known = statementsOf.get(client);
+  if (known) return known;
+  const created = new PglitePreparedStatements(client);
+  statementsOf.set(client, created);
+  return created;
+}
 
 /**
- * Drizzle passes the same type parsers (dates, timestamps and intervals left as strings, which Drizzle maps
- * itself) with every PGlite query, and PGlite answers each such query by copying its whole parser table
- * (hundreds of array types) to merge them in: about a tenth of a bot turn's CPU. This client installs
- * Drizzle's parsers on the instance the first time it sees them and leaves them out of each query after that,
- * so PGlite parses with the very same table without copying it. Only Drizzle should query through it.
+ * The PGlite client Drizzle queries through: every statement runs as a named prepared statement (see
+ * PglitePreparedStatements), under the same locks PGlite's own `query` takes, so that statements outside a
+ * transaction still wait for one that is open. Only Drizzle should query through it.
  */
 export function pgliteForDrizzle(client: PGlite): PGlite {
-  let installed: Parsers | null = null;
-  const withoutParsers = (options: QueryOptions | undefined): QueryOptions | undefined => {
-    if (!options?.parsers) return options;
-    if (installed === null) {
-      Object.assign(client.parsers, options.parsers);
-      installed = options.parsers;
-    } else if (!sameParsers(installed, options.parsers)) {
-      return options;
-    }
-    const { parsers: _installed, ...rest } = options;
-    return rest;
-  };
-  const querying = (target: Queryable): Queryable['query'] =>
-    ((query: string, params?: unknown[], options?: QueryOptions) =>
-      target.query(query, params, withoutParsers(options))) as Queryable['query'];
+  const statements = preparedStatements(client);
+  const query = (<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> =>
+    client._runExclusiveTransaction(() =>
+      client._runExclusiveQuery(() => statements.run<T>(text, params, options, false)),
+    )) as Query;
   const transaction = <T>(work: (tx: Transaction) => Promise<T>) =>
-    client.transaction((tx) => work(overriding(tx, { query: querying(tx) })));
-  return overriding(client, { query: querying(client), transaction });
+    client.transaction((tx) => {
+      const inTransaction = (<R>(text: string, params?: unknown[], options?: QueryOptions) => {
+        if (tx.closed) return Promise.reject(new Error('Transaction is closed'));
+        return client._runExclusiveQuery(() => statements.run<R>(text, params, options, true));
+      }) as Query;
+      return work(overriding(tx, { query: inTransaction }));
+    });
+  return overriding(client, { query, transaction });
 }
 
 /** `target` with some members replaced; every other member (getters included) read from `target` itself. */
@@ -40,13 +45,4 @@ function overriding<T extends object>(target: T, replaced: Partial<T>): T {
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
-}
-
-/** Drizzle builds new parser functions for each query; the same type ids mean the same parsers. */
-function sameParsers(
-  a: NonNullable<QueryOptions['parsers']>,
-  b: NonNullable<QueryOptions['parsers']>,
-): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => key in b);
 }

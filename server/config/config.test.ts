@@ -31,11 +31,19 @@ describe('loadConfig', () => {
       kind: 'postgres',
       url: 'postgres://u@db:5432/practica',
       poolSize: 20,
+      preparedStatements: true,
     });
     expect(
       loadConfig({ ...DEV, DATABASE_URL: 'postgres://u@db:5432/practica', DATABASE_POOL_SIZE: '40' })
         .database,
     ).toEqual(expect.objectContaining({ poolSize: 40 }));
+    expect(
+      loadConfig({
+        ...DEV,
+        DATABASE_URL: 'postgres://u@db:5432/practica',
+        DATABASE_PREPARED_STATEMENTS: 'false',
+      }).database,
+    ).toEqual(expect.objectContaining({ preparedStatements: false }));
     expect(
       loadConfig({ ...DEV, LLM_BASE_URL: 'http://localhost:11434/v1', LLM_MODEL: 'llama3.1' }).llm,
     ).toEqual({
@@ -63,6 +71,7 @@ describe('loadConfig', () => {
     [{ ...DEV, DATABASE_URL: 'mysql://db/practica' }, /^Invalid DATABASE_URL: unsupported scheme "mysql:"/],
     [{ ...DEV, DATABASE_URL: 'not a url' }, /^Invalid DATABASE_URL/],
     [{ ...DEV, DATABASE_POOL_SIZE: '1' }, /^Invalid DATABASE_POOL_SIZE/],
+    [{ ...DEV, DATABASE_PREPARED_STATEMENTS: 'sometimes' }, /^Invalid DATABASE_PREPARED_STATEMENTS/],
     [{ ...DEV, CLIENT_ID: 'my-bot' }, /^Invalid CLIENT_ID.*GUID/],
     [{ ...DEV, LLM_BASE_URL: 'localhost:11434' }, /^Invalid LLM_BASE_URL/],
     [{ ...DEV, ALLOWED_TENANT_IDS: 'contoso' }, /^Invalid ALLOWED_TENANT_IDS/],

@@ -30,6 +30,8 @@ export const environmentSchema = z.object({
   DATABASE_URL: optionalText,
   /** Connections each instance keeps to a PostgreSQL server (turns, the job worker and the LRS dispatcher share them). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  /** Off behind a connection pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21). */
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
   PGLITE_DATA_DIR: optionalText,
   PRACTICA_DEV_MODE: booleanFlag.default(false),
   CLIENT_ID: optionalText.pipe(uuidLike.optional()),
@@ -62,7 +64,8 @@ export const environmentSchema = z.object({
 });
 
 export type Database =
-  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize: number };
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean };
 
 export type Config = {
   env: 'development' | 'test' | 'production';
@@ -146,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // Development mode accepts unauthenticated bot traffic, so it listens on loopback unless told otherwise.
     host: values.HOST ?? (values.PRACTICA_DEV_MODE ? '127.0.0.1' : '0.0.0.0'),
     publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
-    database: parseDatabase(values.DATABASE_URL, values.PGLITE_DATA_DIR, values.DATABASE_POOL_SIZE, cwd),
+    database: parseDatabase(values, cwd),
     devMode: values.PRACTICA_DEV_MODE,
     bot: { clientId: values.CLIENT_ID, clientSecret: values.CLIENT_SECRET, tenantId: values.TENANT_ID },
     allowedTenantIds,
@@ -171,11 +174,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 }
 
 function parseDatabase(
-  url: string | undefined,
-  dataDir: string | undefined,
-  poolSize: number,
+  values: Pick<
+    z.infer<typeof environmentSchema>,
+    'DATABASE_URL' | 'PGLITE_DATA_DIR' | 'DATABASE_POOL_SIZE' | 'DATABASE_PREPARED_STATEMENTS'
+  >,
   cwd: string,
 ): Database {
+  const url = values.DATABASE_URL;
+  const dataDir = values.PGLITE_DATA_DIR;
   if (!url) return { kind: 'pglite', dataDir: path.resolve(cwd, dataDir ?? '.data/pglite') };
   if (url === 'memory://') return { kind: 'pglite', dataDir: null };
   let parsed: URL;
@@ -191,7 +197,12 @@ function parseDatabase(
       `Invalid DATABASE_URL: unsupported scheme "${parsed.protocol}" (use postgres:// or memory://)`,
     );
   }
-  return { kind: 'postgres', url, poolSize };
+  return {
+    kind: 'postgres',
+    url,
+    poolSize: values.DATABASE_POOL_SIZE,
+    preparedStatements: values.DATABASE_PREPARED_STATEMENTS,
+  };
 }
 
 function parseTenantList(list: string | undefined, homeTenant: string | undefined): string[] {

@@ -179,6 +179,8 @@ describe('deployment configuration agrees with the service configuration (server
       'SEED_DEMO_HISTORY',
       // Its default (20 per instance) suits the server infra creates; an operator may set it in App Service.
       'DATABASE_POOL_SIZE',
+      // infra connects straight to the server (port 5432, no PgBouncer), where prepared statements are kept.
+      'DATABASE_PREPARED_STATEMENTS',
       'GRAPH_TENANT_ID',
       'GRAPH_CLIENT_ID',
       'GRAPH_CLIENT_SECRET',
