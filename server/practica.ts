@@ -38,6 +38,7 @@ import { teamsMessenger } from './bot/teams-messenger';
 import { describeDatabase, type Config } from './config';
 import { DEMO_TENANT } from './demo';
 import { createHttpApp } from './http';
+import { databaseLocation } from './open-configured-database';
 import {
   certificateSyncJob,
   credentialIssueJob,
@@ -393,11 +394,8 @@ export async function startPractica(config: Config, options: StartOptions = {}):
 async function connect(config: Config): Promise<Database> {
   const target = config.database;
   try {
-    if (target.kind === 'pglite') {
-      if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-      return await openDatabase({ kind: 'pglite', dataDir: target.dataDir });
-    }
-    return await openDatabase({ kind: 'postgres', url: target.url, poolSize: target.poolSize });
+    if (target.kind === 'pglite' && target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    return await openDatabase(databaseLocation(target));
   } catch (error) {
     const reason = error instanceof Error ? error.message || error.name : String(error);
     throw new StartupError(`Cannot open the database (${describeDatabase(target)}): ${reason}`, {
@@ -413,6 +411,7 @@ function listen(
 ): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, () => resolve(server));
+    keepIdleConnections(server);
     server.once('error', (error) =>
       reject(new StartupError(`Cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error })),
     );
@@ -426,10 +425,29 @@ function closeServer(server: ServerType, timeoutMs: number): Promise<void> {
       resolve();
     }, timeoutMs);
     timer.unref();
+    // A connection whose request was still being answered becomes idle afterwards and would otherwise be
+    // kept for the whole keep-alive timeout.
+    const closeIdle = () => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    };
+    const closingIdle = setInterval(closeIdle, 50);
     server.close(() => {
       clearTimeout(timer);
+      clearInterval(closingIdle);
       resolve();
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    closeIdle();
   });
+}
+
+/**
+ * Keeps an idle connection for 65 s instead of Node's 5 s: a proxy or load balancer in front that reuses its
+ * connections for longer than the server keeps them sends requests on connections the server has just closed
+ * (intermittent 502s), and a client that reads an answer more than 5 s late loses it. Headers get a little
+ * longer than that, as Node requires.
+ */
+function keepIdleConnections(server: ServerType): void {
+  if (!('keepAliveTimeout' in server)) return;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }

@@ -1,3 +1,4 @@
+import { connect, type Socket } from 'node:net';
 import { Client } from 'pg';
 import { defaultTenantSettings, silentLogger, systemClock } from '../../core';
 import { createStore, expectedMigrationCount, migrateDatabase, openDatabase } from '../../store';
@@ -7,6 +8,28 @@ import { runTypeScript } from '../support/child-process';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
 
 const postgresOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+
+/** One TCP connection sending keep-alive GETs one after another, as a proxy in front of the service does. */
+async function keptAliveConnection(url: URL) {
+  const socket: Socket = connect(Number(url.port), url.hostname);
+  await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  let received = '';
+  let ended = false;
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+  socket.on('close', () => (ended = true));
+  socket.on('error', () => (ended = true));
+  return {
+    async get(path: string): Promise<string> {
+      received = '';
+      if (ended) return 'connection closed by the server';
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\n\r\n`);
+      for (let waited = 0; waited < 5_000 && !ended && !/\r\n\r\n[\s\S]*\}/.test(received); waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      return ended && received === '' ? 'connection closed by the server' : received;
+    },
+    closed: () => ended,
+  };
+}
 
 describe('the service process', () => {
   it('stops at start-up with one line naming an invalid variable', async () => {
@@ -46,6 +69,32 @@ describe('the service process', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.stdout()).toContain('SIGTERM received');
+  });
+
+  it('keeps an idle connection open for a proxy that reuses it after 6 s, and still stops at once on SIGTERM', async () => {
+    const run = runTypeScript('server/main.ts', {
+      PRACTICA_DEV_MODE: 'true',
+      PORT: '0',
+      DATABASE_URL: 'memory://',
+      SHUTDOWN_TIMEOUT_MS: '30000',
+    });
+    try {
+      const [, url] = await run.waitForOutput(/Tab:\s+(http:\/\/\S+?)\//);
+      const connection = await keptAliveConnection(new URL(url!));
+      expect(await connection.get('/healthz')).toMatch(/^HTTP\/1\.1 200/);
+      // Node's default keep-alive is 5 s: a load balancer reusing the connection after that met a closed one.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await connection.get('/readyz')).toMatch(/^HTTP\/1\.1 200/);
+
+      const stopping = performance.now();
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toEqual({ code: 0, signal: null });
+      // The idle connection does not hold the stop to the 30 s shutdown timeout.
+      expect(performance.now() - stopping).toBeLessThan(15_000);
+      expect(connection.closed()).toBe(true);
+    } finally {
+      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+    }
   });
 });
 
