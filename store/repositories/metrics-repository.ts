@@ -91,20 +91,19 @@ export function metricsRepository(db: Db): MetricsRepository {
       await db.insert(personWorkflowWeekRollups).values(rows.personWorkflowWeeks.slice(index, index + 1000));
   };
 
+  const completionsOf = (tenantId: string, personId: string) => [
+    eq(events.tenantId, tenantId),
+    eq(events.personId, personId),
+    eq(events.type, 'session.completed'),
+  ];
+
   return {
     async rollupEvidence(tenantId, personId, between) {
       const inWindow = and(gte(events.occurredAt, between.from), lt(events.occurredAt, between.to));
       const completedInWindow = db
         .select({ sessionId: events.sessionId })
         .from(events)
-        .where(
-          and(
-            eq(events.tenantId, tenantId),
-            eq(events.personId, personId),
-            eq(events.type, 'session.completed'),
-            inWindow,
-          ),
-        );
+        .where(and(...completionsOf(tenantId, personId), inWindow));
       const own = db
         .select()
         .from(events)
@@ -137,14 +136,7 @@ export function metricsRepository(db: Db): MetricsRepository {
       const rows = await db
         .select({ occurredAt: events.occurredAt })
         .from(events)
-        .where(
-          and(
-            eq(events.tenantId, tenantId),
-            eq(events.personId, personId),
-            eq(events.type, 'session.completed'),
-            inArray(events.sessionId, [...sessionIds]),
-          ),
-        );
+        .where(and(...completionsOf(tenantId, personId), inArray(events.sessionId, [...sessionIds])));
       return rows.map((row) => row.occurredAt);
     },
 

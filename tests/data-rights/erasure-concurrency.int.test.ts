@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { publishWorkflow, randomIds, silentLogger, startSession, systemClock, type Person } from '../../core';
+import {
+  publishWorkflow,
+  randomIds,
+  silentLogger,
+  startSession,
+  systemClock,
+  type Person,
+  type Store,
+} from '../../core';
 import { loadConfig } from '../../server/config';
 import { DEMO_TENANT } from '../../server/demo';
 import { startPractica, type RunningPractica } from '../../server/practica';
@@ -107,6 +115,17 @@ postgresOnly('an erasure racing other work on the same person (PostgreSQL only)'
       })
     ).workflow.id;
 
+  const startFor = (store: Store, person: { id: string }, workflowId: string) =>
+    startSession({
+      store,
+      clock: systemClock,
+      ids: randomIds,
+      tenantId: DEMO_TENANT.id,
+      personId: person.id,
+      workflowId,
+      llmAvailable: false,
+    });
+
   it('leaves nothing of a session started for the person while the erasure ran', async () => {
     const person = await newColleague('Morgan Reyes');
     const workflowId = await publish('Cash forecast bridge');
@@ -116,15 +135,7 @@ postgresOnly('an erasure racing other work on the same person (PostgreSQL only)'
     let started!: () => void;
     const inserted = new Promise<void>((resolve) => (started = resolve));
     const turn = createStore(other.db, randomIds).transaction(async (tx) => {
-      const result = await startSession({
-        store: tx,
-        clock: systemClock,
-        ids: randomIds,
-        tenantId: DEMO_TENANT.id,
-        personId: person.id,
-        workflowId,
-        llmAvailable: false,
-      });
+      const result = await startFor(tx, person, workflowId);
       expect(result.kind).toBe('started');
       started();
       await committing;
@@ -142,15 +153,7 @@ postgresOnly('an erasure racing other work on the same person (PostgreSQL only)'
   it("answers the person's own turn that was under way when they were erased, and keeps nothing of it", async () => {
     const person = await newColleague('Sam Ortega');
     const workflowId = await publish('Supplier risk note');
-    const started = await startSession({
-      store: server.store,
-      clock: systemClock,
-      ids: randomIds,
-      tenantId: DEMO_TENANT.id,
-      personId: person.id,
-      workflowId,
-      llmAvailable: false,
-    });
+    const started = await startFor(server.store, person, workflowId);
     expect(started.kind).toBe('started');
     const connector = await startLocalConnector();
     const activity = messageActivity({
