@@ -1,4 +1,5 @@
 import { protocol, type PGlite, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { isPlannedEachRun } from './plan-each-run';
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
 type Field = { name: string; dataTypeID: number };
@@ -28,7 +29,8 @@ function firstError(received: BackendMessage[]): InstanceType<typeof messages.Da
  * call into the database. PGlite's own `query` sends Parse, Describe, Bind, Describe, Execute and Sync as six
  * calls and parses and plans the text every time: more than half of a bot turn's database CPU. A statement
  * text is parsed once and kept (the `capacity` most recently used); its parameters are serialised and its
- * rows parsed with the instance's type serializers and parsers, as PGlite's `query` does.
+ * rows parsed with the instance's type serializers and parsers, as PGlite's `query` does. A statement marked
+ * to be planned each run (`planEachRun`) is parsed as the unnamed statement every time.
  *
  * The caller must hold PGlite's query lock (and its transaction lock outside a transaction).
  */
@@ -62,13 +64,24 @@ export class PglitePreparedStatements {
   }
 
   private async prepared(text: string, inTransaction: boolean): Promise<Statement> {
+    if (isPlannedEachRun(text)) return this.parse('', text, inTransaction);
     const known = this.statements.get(text);
     if (known) {
       this.statements.delete(text);
       this.statements.set(text, known);
       return known;
     }
-    const name = `practica_${++this.counter}`;
+    const statement = await this.parse(`practica_${++this.counter}`, text, inTransaction);
+    this.statements.set(text, statement);
+    if (this.statements.size > this.capacity) {
+      const oldest = this.statements.keys().next().value;
+      if (oldest !== undefined) this.forget(oldest);
+    }
+    return statement;
+  }
+
+  /** Parses `text` as the statement `name` ('' for the unnamed one, replaced by the next parse). */
+  private async parse(name: string, text: string, inTransaction: boolean): Promise<Statement> {
     const received = await this.exchange(
       [serialize.parse({ name, text }), serialize.describe({ type: 'S', name })],
       inTransaction,
@@ -84,11 +97,6 @@ export class PglitePreparedStatements {
           name: field.name,
           dataTypeID: field.dataTypeID,
         }));
-    }
-    this.statements.set(text, statement);
-    if (this.statements.size > this.capacity) {
-      const oldest = this.statements.keys().next().value;
-      if (oldest !== undefined) this.forget(oldest);
     }
     return statement;
   }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
+import { isPlannedEachRun } from './plan-each-run';
 
 /**
  * Gives each parameterised statement text a name, so that node-postgres prepares it once per connection and
  * then only binds and executes it: PostgreSQL parses and plans the text once instead of on every turn.
  * Statements without parameters stay unnamed (they may hold several statements, which only the simple
- * protocol runs). The set of named texts is capped; texts past the cap (one-off shapes such as long IN
+ * protocol runs), and so do those marked to be planned each run (`planEachRun`). The set of named texts is capped; texts past the cap (one-off shapes such as long IN
  * lists) run unnamed, so no connection holds an unbounded number of prepared statements.
  */
 export class PostgresStatementNames {
@@ -27,7 +28,12 @@ export class PostgresStatementNames {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const named = (...args: unknown[]): unknown => {
       const [config, values] = args;
-      if (isUnnamedConfig(config) && Array.isArray(values) && values.length > 0) {
+      if (
+        isUnnamedConfig(config) &&
+        Array.isArray(values) &&
+        values.length > 0 &&
+        !isPlannedEachRun(config.text)
+      ) {
         const name = this.nameFor(config.text);
         if (name !== null) return query({ ...config, name }, ...args.slice(1));
       }

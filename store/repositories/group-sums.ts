@@ -8,6 +8,7 @@ import {
   type WeekSums,
 } from '../../core';
 import { rowsOf, toNumber, type Db } from '../database';
+import { planEachRun } from '../plan-each-run';
 import { personWeekRollups } from '../schema';
 import { levelFigures, type LevelChangeRow } from './level-figures';
 
@@ -128,21 +129,25 @@ export async function groupSums(
 
   // Independent statements run side by side on a pool (PostgreSQL); PGlite runs them one after another.
   const [weeksResult, totalsResult, adoptedResult, changesResult] = await Promise.all([
-    db.execute(weeklySums(tenantId, group, first, last)),
-    db.execute(periodTotals(tenantId, group, first, last)),
-    db.execute(sql`with ${members}, adopters as (
+    db.execute(planEachRun(weeklySums(tenantId, group, first, last))),
+    db.execute(planEachRun(periodTotals(tenantId, group, first, last))),
+    db.execute(
+      planEachRun(sql`with ${members}, adopters as (
         select workflow_id from person_workflow_week_rollups
         where tenant_id = ${tenantId} and week_start >= ${first}::date and week_start <= ${last}::date and reuses > 0
         group by workflow_id having count(distinct person_id) >= 3)
       select count(*) as n from adopters a
       join workflows wf on wf.id = a.workflow_id and wf.tenant_id = ${tenantId}
       join members m on m.id = wf.author_id`),
-    db.execute(sql`with ${members}
+    ),
+    db.execute(
+      planEachRun(sql`with ${members}
       select lc.person_id as "personId", lc.skill_area as "skillArea", lc.from_level as "fromLevel",
              lc.to_level as "toLevel", lc.at
       from level_changes lc join members m on m.id = lc.person_id
       where lc.tenant_id = ${tenantId} and lc.at < ${period.end.toISOString()}::timestamptz
       order by lc.person_id, lc.skill_area, lc.at, lc.id`),
+    ),
   ]);
   const rows = rowsOf<Record<string, unknown>>(weeksResult);
   const savedByDestination = Object.fromEntries(SAVED_TIME_KEYS.map((key) => [key, 0])) as Record<
@@ -184,11 +189,13 @@ export async function groupSums(
       sql`, `,
     );
     const found = rowsOf<Record<string, unknown>>(
-      await db.execute(sql`select w.person_id as "personId", w.skill_area as "skillArea", min(e.occurred_at) as started
+      await db.execute(
+        planEachRun(sql`select w.person_id as "personId", w.skill_area as "skillArea", min(e.occurred_at) as started
         from (values ${wanted}) as w (person_id, skill_area)
         join events e on e.tenant_id = ${tenantId} and e.person_id = w.person_id and e.type = 'session.started'
           and e.data->>'skillArea' = w.skill_area
         group by w.person_id, w.skill_area`),
+      ),
     );
     for (const row of found)
       starts.set(

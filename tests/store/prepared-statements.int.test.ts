@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { openDatabase, toNumber, type Database } from '../../store';
 import { rowsOf } from '../../store/database';
+import { planEachRun } from '../../store/plan-each-run';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-database';
 
 const notes = pgTable('notes', { id: integer('id').primaryKey(), body: text('body').notNull() });
@@ -44,6 +45,23 @@ describe.each(testDatabaseKinds())('statements prepared once on %s', (kind) => {
         { id, body: id === 1 ? 'one' : 'two' },
       ]);
     expect(await preparedNoteStatements(connection)).toBe(2);
+  });
+
+  it('plans a statement marked to be planned each run for its own values, keeping none of it', async () => {
+    await connection.db.insert(notes).values([
+      { id: 1, body: 'one' },
+      { id: 2, body: 'two' },
+    ]);
+    const before = await preparedNoteStatements(connection);
+    for (const id of [1, 2, 1, 2, 1, 2, 1])
+      expect(
+        rowsOf(
+          await connection.db.execute(
+            planEachRun(sql`select body from notes where id = ${id} and body <> ''`),
+          ),
+        ),
+      ).toEqual([{ body: id === 1 ? 'one' : 'two' }]);
+    expect(await preparedNoteStatements(connection)).toBe(before);
   });
 
   it('rolls back a transaction whose prepared insert fails, and the same insert works after it', async () => {
