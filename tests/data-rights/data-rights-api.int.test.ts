@@ -18,13 +18,12 @@ import { feedback } from '../reviews/review-scenario';
 import { PERSON_DATA_COVERAGE } from '../../store/repositories/person-data-coverage';
 import { nudgeRepository } from '../../store/repositories/nudge-repository';
 import { xapiOutbox } from '../../store/schema';
-import { startLocalLrs, type LocalLrs } from '../support/lrs';
+import { LMS_HOME_PAGE, type LocalLrs, lrsTargetEnv, startLocalLrs } from '../support/lrs';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { testDatabaseKinds } from '../support/test-database';
 import { tablesMentioning } from './person-data-scan';
 import { eventually } from '../support/eventually';
 
-const HOME = 'https://lms.northwind.example';
 const SECRET_INPUT = 'CONFIDENTIAL Q3 headcount plan for the Leeds office';
 const CAPTURE_ANSWER = 'A rolling 13-week cash forecast for the treasury committee';
 
@@ -61,12 +60,7 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
   beforeAll(async () => {
     lrs = await startLocalLrs();
     server = await startTestServer(kind, {
-      LRS_TARGETS: 'lms',
-      LRS_LMS_ENDPOINT: lrs.endpoint,
-      LRS_LMS_USERNAME: lrs.basic.username,
-      LRS_LMS_PASSWORD: lrs.basic.password,
-      LRS_LMS_ACTOR: 'account',
-      LRS_LMS_ACTOR_HOME_PAGE: HOME,
+      ...lrsTargetEnv(lrs),
       LRS_DISPATCH_POLL_MS: '50',
     });
     const byEmail = async (local: string) =>
@@ -111,7 +105,7 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
           personId: people.rahul.id,
           name: 'AI for finance leaders',
           issuer: 'Northwind Academy',
-          activityId: `${HOME}/courses/ai-finance-leaders`,
+          activityId: `${LMS_HOME_PAGE}/courses/ai-finance-leaders`,
           skillArea: 'analysis',
           issuedAt: new Date('2026-10-01T00:00:00Z'),
           statementId: randomUUID(),
@@ -340,9 +334,12 @@ describe.each(testDatabaseKinds())('data export and erasure over the tab API on 
       },
       body: JSON.stringify({
         id: lmsRecord,
-        actor: { objectType: 'Agent', account: { homePage: HOME, name: people.rahul.lmsIdentifier } },
+        actor: {
+          objectType: 'Agent',
+          account: { homePage: LMS_HOME_PAGE, name: people.rahul.lmsIdentifier },
+        },
         verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
-        object: { objectType: 'Activity', id: `${HOME}/courses/finance-101` },
+        object: { objectType: 'Activity', id: `${LMS_HOME_PAGE}/courses/finance-101` },
       }),
     });
     expect(posted.status).toBe(200);

@@ -16,7 +16,7 @@ import { createStore, openDatabase, type Database } from '../../store';
 import { personProfile, workflowDefinition } from '../factories';
 import { messageActivity } from '../support/activities';
 import { startLocalConnector } from '../support/local-connector';
-import { startLocalLrs, type LocalLrs } from '../support/lrs';
+import { type LocalLrs, lrsTargetEnv, startLocalLrs } from '../support/lrs';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
 import { tablesMentioning } from './person-data-scan';
 
@@ -47,12 +47,7 @@ postgresOnly('an erasure racing other work on the same person (PostgreSQL only)'
         LOG_LEVEL: 'silent',
         DATABASE_URL: url,
         SEED_DEMO_HISTORY: 'false',
-        LRS_TARGETS: 'lms',
-        LRS_LMS_ENDPOINT: lrs.endpoint,
-        LRS_LMS_USERNAME: lrs.basic.username,
-        LRS_LMS_PASSWORD: lrs.basic.password,
-        LRS_LMS_ACTOR: 'account',
-        LRS_LMS_ACTOR_HOME_PAGE: 'https://lms.northwind.example',
+        ...lrsTargetEnv(lrs),
         LRS_DISPATCH_POLL_MS: '50',
       }),
       { logger: silentLogger },

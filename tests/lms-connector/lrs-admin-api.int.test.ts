@@ -3,7 +3,7 @@ import type { NewOutboxEntry } from '../../core';
 import { DEMO_PEOPLE, DEMO_TENANT } from '../../server/demo';
 import { seedTenant } from '../factories';
 import { startLrsFaultProxy, type LrsFaultProxy } from '../support/lrs-fault-proxy';
-import { startLocalLrs, type LocalLrs } from '../support/lrs';
+import { LMS_HOME_PAGE, type LocalLrs, lrsTargetEnv, startLocalLrs } from '../support/lrs';
 import { startTestServer, type TestServer } from '../support/practica-server';
 import { testDatabaseKinds } from '../support/test-database';
 
@@ -29,12 +29,7 @@ describe.each(testDatabaseKinds())('LMS connector admin API on %s', (kind) => {
     lrs = await startLocalLrs();
     proxy = await startLrsFaultProxy(lrs.endpoint);
     server = await startTestServer(kind, {
-      LRS_TARGETS: 'lms',
-      LRS_LMS_ENDPOINT: proxy.endpoint,
-      LRS_LMS_USERNAME: lrs.basic.username,
-      LRS_LMS_PASSWORD: lrs.basic.password,
-      LRS_LMS_ACTOR: 'account',
-      LRS_LMS_ACTOR_HOME_PAGE: 'https://lms.northwind.example',
+      ...lrsTargetEnv(lrs, proxy.endpoint),
       LRS_DISPATCH_POLL_MS: '50',
     });
     adminToken = await server.devTokens!.issue({ ...admin, tenantId: DEMO_TENANT.id });
@@ -64,7 +59,7 @@ describe.each(testDatabaseKinds())('LMS connector admin API on %s', (kind) => {
       personId: null,
       payload: {
         id: statementId,
-        actor: { objectType: 'Agent', account: { homePage: 'https://lms.northwind.example', name: 'NW-1' } },
+        actor: { objectType: 'Agent', account: { homePage: LMS_HOME_PAGE, name: 'NW-1' } },
         verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
         object: { objectType: 'Activity', id: 'https://practica.example.com/workflows/w1' },
         ...statement,

@@ -8,14 +8,13 @@ import { workflowDefinition } from '../factories';
 import { runToFeedback } from '../bot/session-driver';
 import { tablesMentioning } from '../data-rights/person-data-scan';
 import { startLocalConnector } from '../support/local-connector';
-import { startLocalLrs, type LocalLrs } from '../support/lrs';
+import { type LocalLrs, lrsTargetEnv, startLocalLrs } from '../support/lrs';
 import { TeamsUser } from '../support/teams-user';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
 import { waitUntil } from '../support/eventually';
 
 const postgresOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
-const HOME = 'https://lms.northwind.example';
 const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
 const ADMIN = requireDemoPerson('priya.raman@northwind.example');
 const EXPORTED = requireDemoPerson('sofia.lindqvist@northwind.example');
@@ -55,12 +54,7 @@ postgresOnly('data rights under load (PostgreSQL only: TEST_DATABASE_URL)', () =
       DATABASE_URL: url,
       SEED_DEMO_HISTORY: 'false',
       WORKER_POLL_MS: '20',
-      LRS_TARGETS: 'lms',
-      LRS_LMS_ENDPOINT: lrs.endpoint,
-      LRS_LMS_USERNAME: lrs.basic.username,
-      LRS_LMS_PASSWORD: lrs.basic.password,
-      LRS_LMS_ACTOR: 'account',
-      LRS_LMS_ACTOR_HOME_PAGE: HOME,
+      ...lrsTargetEnv(lrs),
       LRS_DISPATCH_POLL_MS: '50',
       // A statement on its way to the LRS when its person is erased is voided once its lease is over.
       LRS_DISPATCH_LEASE_MS: '2000',

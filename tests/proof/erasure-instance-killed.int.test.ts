@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../../store';
 import { runToFeedback } from '../bot/session-driver';
 import { tablesMentioning } from '../data-rights/person-data-scan';
 import { startLocalConnector } from '../support/local-connector';
-import { startLocalLrs, type LocalLrs } from '../support/lrs';
+import { type LocalLrs, lrsTargetEnv, startLocalLrs } from '../support/lrs';
 import { startPracticaProcess, type PracticaProcess } from '../support/practica-process';
 import { TeamsUser } from '../support/teams-user';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/test-database';
@@ -12,7 +12,6 @@ import { waitUntil } from '../support/eventually';
 
 const postgresOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
-const HOME = 'https://lms.northwind.example';
 const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
 const ERASED = requireDemoPerson('aisha.khan@northwind.example');
 const ADMIN_EMAIL = 'priya.raman@northwind.example';
@@ -39,12 +38,7 @@ postgresOnly('an erasure whose instance is killed midway (PostgreSQL only: TEST_
     ]);
     const env = {
       DATABASE_URL: url,
-      LRS_TARGETS: 'lms',
-      LRS_LMS_ENDPOINT: lrs.endpoint,
-      LRS_LMS_USERNAME: lrs.basic.username,
-      LRS_LMS_PASSWORD: lrs.basic.password,
-      LRS_LMS_ACTOR: 'account',
-      LRS_LMS_ACTOR_HOME_PAGE: HOME,
+      ...lrsTargetEnv(lrs),
       LRS_DISPATCH_POLL_MS: '50',
       LRS_DISPATCH_LEASE_MS: '2000',
     };

@@ -18,6 +18,24 @@ export type LocalLrs = {
   stop(): Promise<void>;
 };
 
+/** The account home page the tests' LRS targets name people under. */
+export const LMS_HOME_PAGE = 'https://lms.northwind.example';
+
+/**
+ * Practica's settings for one LRS target, `lms`, with Basic authentication to `lrs` and people as accounts
+ * on LMS_HOME_PAGE; `endpoint` is where Practica sends (a fault proxy in front of `lrs`, or `lrs` itself).
+ */
+export function lrsTargetEnv(lrs: LocalLrs, endpoint = lrs.endpoint): Record<string, string> {
+  return {
+    LRS_TARGETS: 'lms',
+    LRS_LMS_ENDPOINT: endpoint,
+    LRS_LMS_USERNAME: lrs.basic.username,
+    LRS_LMS_PASSWORD: lrs.basic.password,
+    LRS_LMS_ACTOR: 'account',
+    LRS_LMS_ACTOR_HOME_PAGE: LMS_HOME_PAGE,
+  };
+}
+
 export const LRS_PROCESS_SCRIPT = path.join(PROJECT_ROOT, 'tests', 'support', 'lrs-process.cjs');
 
 /**
