@@ -9,16 +9,6 @@ const { serialize, messages } = protocol;
 /** "cached plan must not change result type": the statement's tables changed shape since it was prepared. */
 const STALE_PLAN = '0A000';
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
 function firstError(received: BackendMessage[]): InstanceType<typeof messages.DatabaseError> | null {
   for (const message of received) if (message instanceof messages.DatabaseError) return message;
   return null;
@@ -132,7 +122,7 @@ export class PglitePreparedStatements {
   /** Sends `parts` (with any statements to close first) and a Sync, and returns what came back. */
   private exchange(parts: Uint8Array[], inTransaction: boolean): Promise<BackendMessage[]> {
     const closes = this.retired.splice(0).map((name) => serialize.close({ type: 'S', name }));
-    return this.client.execProtocolStream(concat([...closes, ...parts, serialize.sync()]), {
+    return this.client.execProtocolStream(Buffer.concat([...closes, ...parts, serialize.sync()]), {
       throwOnError: false,
       syncToFs: !inTransaction,
     });
