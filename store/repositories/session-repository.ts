@@ -1,4 +1,16 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type Placeholder,
+} from 'drizzle-orm';
 import type {
   Session,
   SessionFeedback,
@@ -8,9 +20,11 @@ import type {
   StepRecord,
 } from '../../core';
 import { rowsOf, toNumber, type Db } from '../database';
+import { prebuiltStatement } from '../prebuilt-statement';
 import { sessions } from '../schema';
 
 type SessionRow = typeof sessions.$inferSelect;
+type SessionInsert = typeof sessions.$inferInsert;
 
 function toSession(row: SessionRow): Session {
   return {
@@ -36,71 +50,102 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-function toRow(session: Session): typeof sessions.$inferInsert {
+function toRow(session: Session): Required<SessionInsert> {
   return { ...session, sharedForReview: session.feedback?.sharedForReview ?? false };
 }
+
+// The statements of every turn, built once (prebuilt-statement.ts); a session row names every column.
+const everyColumn = Object.fromEntries(
+  Object.keys(getTableColumns(sessions)).map((key) => [key, sql.placeholder(key)]),
+) as { [K in keyof SessionInsert]-?: Placeholder<K> };
+const { id: _id, tenantId: _tenantId, ...everyChangeableColumn } = everyColumn;
+
+const getSession = prebuiltStatement<{ tenantId: string; sessionId: string }, SessionRow[]>((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(
+      and(eq(sessions.tenantId, sql.placeholder('tenantId')), eq(sessions.id, sql.placeholder('sessionId'))),
+    ),
+);
+
+const createSession = prebuiltStatement<Required<SessionInsert>, unknown>((db) =>
+  db.insert(sessions).values(everyColumn),
+);
+
+const compareAndSetSession = prebuiltStatement<
+  Required<SessionInsert> & { readVersion: number },
+  { id: string }[]
+>((db) =>
+  db
+    .update(sessions)
+    // Drizzle encodes a placeholder in `set` as it does in `values`, though its types leave placeholders out.
+    .set(everyChangeableColumn as unknown as Partial<SessionInsert>)
+    .where(
+      and(
+        eq(sessions.tenantId, sql.placeholder('tenantId')),
+        eq(sessions.id, sql.placeholder('id')),
+        eq(sessions.version, sql.placeholder('readVersion')),
+      ),
+    )
+    .returning({ id: sessions.id }),
+);
+
+const activeForPerson = prebuiltStatement<{ tenantId: string; personId: string }, SessionRow[]>((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.tenantId, sql.placeholder('tenantId')),
+        eq(sessions.personId, sql.placeholder('personId')),
+        eq(sessions.status, 'active'),
+      ),
+    )
+    .orderBy(sessions.updatedAt),
+);
+
+const currentForPerson = prebuiltStatement<{ tenantId: string; personId: string }, SessionRow[]>((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.tenantId, sql.placeholder('tenantId')),
+        eq(sessions.personId, sql.placeholder('personId')),
+        or(
+          inArray(sessions.status, ['active', 'paused']),
+          and(eq(sessions.status, 'completed'), eq(sessions.phase, 'feedback')),
+        ),
+      ),
+    )
+    .orderBy(sql`(${sessions.status} = 'active') desc`, desc(sessions.updatedAt))
+    .limit(1),
+);
 
 export function sessionRepository(db: Db): SessionRepository {
   return {
     async get(tenantId, sessionId) {
-      const rows = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+      const rows = await getSession(db, { tenantId, sessionId });
       return rows[0] ? toSession(rows[0]) : null;
     },
 
     async create(session) {
-      await db.insert(sessions).values(toRow(session));
+      await createSession(db, toRow(session));
     },
 
     async compareAndSet(session) {
-      const { id, tenantId, ...changes } = toRow(session);
-      const updated = await db
-        .update(sessions)
-        .set(changes)
-        .where(
-          and(
-            eq(sessions.tenantId, tenantId),
-            eq(sessions.id, id),
-            eq(sessions.version, session.version - 1),
-          ),
-        )
-        .returning({ id: sessions.id });
+      const updated = await compareAndSetSession(db, { ...toRow(session), readVersion: session.version - 1 });
       return updated.length === 1;
     },
 
     async findActiveForPerson(tenantId, personId) {
-      const rows = await db
-        .select()
-        .from(sessions)
-        .where(
-          and(
-            eq(sessions.tenantId, tenantId),
-            eq(sessions.personId, personId),
-            eq(sessions.status, 'active'),
-          ),
-        )
-        .orderBy(sessions.updatedAt);
+      const rows = await activeForPerson(db, { tenantId, personId });
       return rows.map(toSession);
     },
 
     async findCurrentForPerson(tenantId, personId) {
-      const rows = await db
-        .select()
-        .from(sessions)
-        .where(
-          and(
-            eq(sessions.tenantId, tenantId),
-            eq(sessions.personId, personId),
-            or(
-              inArray(sessions.status, ['active', 'paused']),
-              and(eq(sessions.status, 'completed'), eq(sessions.phase, 'feedback')),
-            ),
-          ),
-        )
-        .orderBy(sql`(${sessions.status} = 'active') desc`, desc(sessions.updatedAt))
-        .limit(1);
+      const rows = await currentForPerson(db, { tenantId, personId });
       return rows[0] ? toSession(rows[0]) : null;
     },
 
