@@ -1,4 +1,4 @@
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type {
   EvidenceRef,
   Level,
@@ -8,11 +8,26 @@ import type {
   StoredLevel,
 } from '../../core';
 import type { Db } from '../database';
+import { prebuiltStatement } from '../prebuilt-statement';
 import { levelChanges, levels } from '../schema';
 
 function toStoredLevel(row: typeof levels.$inferSelect): StoredLevel {
   return { ...row, level: row.level as Level, evidence: row.evidence as EvidenceRef[] };
 }
+
+/** Read after every completed session and start, when the person's levels are assessed again. */
+const levelsOfPerson = prebuiltStatement<
+  { tenantId: string; personId: string },
+  (typeof levels.$inferSelect)[]
+>((db) =>
+  db
+    .select()
+    .from(levels)
+    .where(
+      and(eq(levels.tenantId, sql.placeholder('tenantId')), eq(levels.personId, sql.placeholder('personId'))),
+    )
+    .orderBy(levels.skillArea),
+);
 
 function toChange(row: typeof levelChanges.$inferSelect): LevelChange {
   return {
@@ -27,11 +42,7 @@ function toChange(row: typeof levelChanges.$inferSelect): LevelChange {
 export function levelRepository(db: Db): LevelRepository {
   return {
     async listForPerson(tenantId, personId) {
-      const rows = await db
-        .select()
-        .from(levels)
-        .where(and(eq(levels.tenantId, tenantId), eq(levels.personId, personId)))
-        .orderBy(levels.skillArea);
+      const rows = await levelsOfPerson(db, { tenantId, personId });
       return rows.map(toStoredLevel);
     },
     async listPeopleAtOrAbove(tenantId, level) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, ne, or, sql, type Placeholder } from 'drizzle-orm';
 import {
   ROLLUP_EVENT_TYPES,
   SAVED_TIME_KEYS,
@@ -12,6 +12,7 @@ import {
   type SavedTimeKey,
 } from '../../core';
 import { rowsOf, toNumber, type Db } from '../database';
+import { prebuiltStatement } from '../prebuilt-statement';
 import { events, personWeekRollups, personWorkflowWeekRollups } from '../schema';
 import { groupSums } from './group-sums';
 import { applyTenantWeekChanges, rebuildTenantWeekRollups } from './tenant-week-sums';
@@ -83,6 +84,55 @@ function toEvent({ seq: _seq, ...row }: typeof events.$inferSelect): DomainEvent
   return { ...row, type: row.type as DomainEventType, data: row.data as Record<string, unknown> };
 }
 
+const completionsOf = (tenantId: string | Placeholder, personId: string | Placeholder) => [
+  eq(events.tenantId, tenantId),
+  eq(events.personId, personId),
+  eq(events.type, 'session.completed'),
+];
+
+/**
+ * The events a person's rollups for some weeks are computed from (their own in the window, those of sessions
+ * completed in it, and colleagues' reuses of their workflows): read after every start and completion.
+ */
+const rollupEvidence = prebuiltStatement<
+  { tenantId: string; personId: string; from: string; to: string },
+  (typeof events.$inferSelect)[]
+>((db) => {
+  const [tenantId, personId] = [sql.placeholder('tenantId'), sql.placeholder('personId')];
+  const inWindow = and(
+    gte(events.occurredAt, sql.placeholder('from')),
+    lt(events.occurredAt, sql.placeholder('to')),
+  );
+  const completedInWindow = db
+    .select({ sessionId: events.sessionId })
+    .from(events)
+    .where(and(...completionsOf(tenantId, personId), inWindow));
+  const own = db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.tenantId, tenantId),
+        eq(events.personId, personId),
+        inArray(events.type, [...ROLLUP_EVENT_TYPES]),
+        or(inWindow, inArray(events.sessionId, completedInWindow)),
+      ),
+    );
+  const reusesByColleagues = db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.tenantId, tenantId),
+        eq(events.type, 'workflow.reused'),
+        inWindow,
+        sql`${events.data}->>'authorId' = ${personId}`,
+        ne(events.personId, personId),
+      ),
+    );
+  return own.unionAll(reusesByColleagues).orderBy(asc(events.seq));
+});
+
 export function metricsRepository(db: Db): MetricsRepository {
   const insertRollups = async (rows: Rollups) => {
     for (let index = 0; index < rows.personWeeks.length; index += 500)
@@ -91,43 +141,14 @@ export function metricsRepository(db: Db): MetricsRepository {
       await db.insert(personWorkflowWeekRollups).values(rows.personWorkflowWeeks.slice(index, index + 1000));
   };
 
-  const completionsOf = (tenantId: string, personId: string) => [
-    eq(events.tenantId, tenantId),
-    eq(events.personId, personId),
-    eq(events.type, 'session.completed'),
-  ];
-
   return {
     async rollupEvidence(tenantId, personId, between) {
-      const inWindow = and(gte(events.occurredAt, between.from), lt(events.occurredAt, between.to));
-      const completedInWindow = db
-        .select({ sessionId: events.sessionId })
-        .from(events)
-        .where(and(...completionsOf(tenantId, personId), inWindow));
-      const own = db
-        .select()
-        .from(events)
-        .where(
-          and(
-            eq(events.tenantId, tenantId),
-            eq(events.personId, personId),
-            inArray(events.type, [...ROLLUP_EVENT_TYPES]),
-            or(inWindow, inArray(events.sessionId, completedInWindow)),
-          ),
-        );
-      const reusesByColleagues = db
-        .select()
-        .from(events)
-        .where(
-          and(
-            eq(events.tenantId, tenantId),
-            eq(events.type, 'workflow.reused'),
-            inWindow,
-            sql`${events.data}->>'authorId' = ${personId}`,
-            ne(events.personId, personId),
-          ),
-        );
-      const rows = await own.unionAll(reusesByColleagues).orderBy(asc(events.seq));
+      const rows = await rollupEvidence(db, {
+        tenantId,
+        personId,
+        from: between.from.toISOString(),
+        to: between.to.toISOString(),
+      });
       return rows.map(toEvent);
     },
 
