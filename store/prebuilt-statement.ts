@@ -57,7 +57,8 @@ function nullSafe(param: unknown): unknown {
  * A statement whose SQL Drizzle builds once rather than on every run: `build` writes it with
  * `sql.placeholder(name)` for each value, and each run hands the recorded query to the session of the database
  * or transaction it is given, so it runs there and Drizzle maps its rows as usual. For the bot's per-turn
- * statements: building their SQL took a tenth of a turn's CPU (BENCHMARKS.md, "Statements built once").
+ * statements: building their SQL took about a seventh of a turn's busy CPU (BENCHMARKS.md, "Statements built
+ * once").
  * Column defaults computed in JavaScript would be computed once too; a prebuilt insert names every column it sets.
  */
 export function prebuiltStatement<TValues extends Record<string, unknown>, TResult>(
