@@ -83,21 +83,21 @@ describe.each(testDatabaseKinds())('statements prepared once on %s', (kind) => {
 const postgresOnly = testDatabaseKinds().includes('postgres') ? describe : describe.skip;
 
 postgresOnly('statements on a PostgreSQL server', () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase('postgres', { migrated: false });
+  });
+  afterEach(() => database?.drop());
+
   it('still runs several commands given at once without parameters (the simple protocol)', async () => {
-    const database = await createTestDatabase('postgres', { migrated: false });
-    try {
-      await database.db.execute(
-        sql.raw(`create table notes (id int primary key, body text not null);
-          insert into notes values (1, 'a'); insert into notes values (2, 'b')`),
-      );
-      expect(await database.db.select().from(notes)).toHaveLength(2);
-    } finally {
-      await database.drop();
-    }
+    await database.db.execute(
+      sql.raw(`create table notes (id int primary key, body text not null);
+        insert into notes values (1, 'a'); insert into notes values (2, 'b')`),
+    );
+    expect(await database.db.select().from(notes)).toHaveLength(2);
   });
 
   it('leaves every statement unnamed, as a transaction-mode pooler needs', async () => {
-    const database = await createTestDatabase('postgres', { migrated: false });
     const connection = await oneConnection(database, false);
     try {
       await database.db.execute(sql`create table notes (id int primary key, body text not null)`);
@@ -106,7 +106,6 @@ postgresOnly('statements on a PostgreSQL server', () => {
       expect(await preparedNoteStatements(connection)).toBe(0);
     } finally {
       await connection.close();
-      await database.drop();
     }
   });
 });
