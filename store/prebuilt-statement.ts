@@ -1,5 +1,5 @@
-import { is, Param, Placeholder, type DriverValueEncoder } from 'drizzle-orm';
-import type { PgPreparedQuery, PgSession, PreparedQueryConfig } from 'drizzle-orm/pg-core';
+import { getTableColumns, is, Param, Placeholder, sql, type DriverValueEncoder } from 'drizzle-orm';
+import type { PgPreparedQuery, PgSession, PgTable, PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { Db } from './database';
 
 type PrepareArgs = Parameters<PgSession['prepareQuery']>;
@@ -81,4 +81,23 @@ export function prebuiltStatement<TValues extends Record<string, unknown>, TResu
       prepared.joinsNotNullableMap = recording.joinsNotNullableMap;
     return prepared.execute(values) as Promise<TResult>;
   };
+}
+
+/**
+ * A placeholder for each column a row of the table is written with (as `$inferInsert` names them: not the
+ * database's generated columns), but those left out: the values of a prebuilt insert or update of whole rows.
+ */
+export function columnPlaceholders<
+  TTable extends PgTable,
+  TOmitted extends keyof TTable['$inferInsert'] = never,
+>(
+  table: TTable,
+  omitted: readonly TOmitted[] = [],
+): { [K in Exclude<keyof TTable['$inferInsert'], TOmitted> & string]-?: Placeholder<K> } {
+  const skip = new Set<PropertyKey>(omitted);
+  return Object.fromEntries(
+    Object.entries(getTableColumns(table))
+      .filter(([key, column]) => !skip.has(key) && !column.generated && !column.generatedIdentity)
+      .map(([key]) => [key, sql.placeholder(key)]),
+  ) as { [K in Exclude<keyof TTable['$inferInsert'], TOmitted> & string]-?: Placeholder<K> };
 }

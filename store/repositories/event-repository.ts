@@ -1,21 +1,12 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { DomainEvent, DomainEventType, EventRepository } from '../../core';
 import type { Db } from '../database';
-import { prebuiltStatement } from '../prebuilt-statement';
+import { columnPlaceholders, prebuiltStatement } from '../prebuilt-statement';
 import { events } from '../schema';
 
 /** Most turns record an event. */
 const append = prebuiltStatement<DomainEvent, unknown>((db) =>
-  db.insert(events).values({
-    id: sql.placeholder('id'),
-    tenantId: sql.placeholder('tenantId'),
-    type: sql.placeholder('type'),
-    personId: sql.placeholder('personId'),
-    sessionId: sql.placeholder('sessionId'),
-    workflowId: sql.placeholder('workflowId'),
-    occurredAt: sql.placeholder('occurredAt'),
-    data: sql.placeholder('data'),
-  }),
+  db.insert(events).values(columnPlaceholders(events)),
 );
 
 function toEvent({ seq: _seq, ...row }: typeof events.$inferSelect): DomainEvent {

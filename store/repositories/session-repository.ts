@@ -1,16 +1,4 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  inArray,
-  isNull,
-  lt,
-  or,
-  sql,
-  type Placeholder,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type {
   Session,
   SessionFeedback,
@@ -20,7 +8,7 @@ import type {
   StepRecord,
 } from '../../core';
 import { rowsOf, toNumber, type Db } from '../database';
-import { prebuiltStatement } from '../prebuilt-statement';
+import { columnPlaceholders, prebuiltStatement } from '../prebuilt-statement';
 import { sessions } from '../schema';
 
 type SessionRow = typeof sessions.$inferSelect;
@@ -55,10 +43,13 @@ function toRow(session: Session): Required<SessionInsert> {
 }
 
 // The statements of every turn, built once (prebuilt-statement.ts); a session row names every column.
-const everyColumn = Object.fromEntries(
-  Object.keys(getTableColumns(sessions)).map((key) => [key, sql.placeholder(key)]),
-) as { [K in keyof SessionInsert]-?: Placeholder<K> };
-const { id: _id, tenantId: _tenantId, ...everyChangeableColumn } = everyColumn;
+const everyColumn = columnPlaceholders(sessions);
+const everyChangeableColumn = columnPlaceholders(sessions, ['id', 'tenantId']);
+/** The sessions of the person the statement is given. */
+const ofPerson = () => [
+  eq(sessions.tenantId, sql.placeholder('tenantId')),
+  eq(sessions.personId, sql.placeholder('personId')),
+];
 
 const getSession = prebuiltStatement<{ tenantId: string; sessionId: string }, SessionRow[]>((db) =>
   db
@@ -95,13 +86,7 @@ const activeForPerson = prebuiltStatement<{ tenantId: string; personId: string }
   db
     .select()
     .from(sessions)
-    .where(
-      and(
-        eq(sessions.tenantId, sql.placeholder('tenantId')),
-        eq(sessions.personId, sql.placeholder('personId')),
-        eq(sessions.status, 'active'),
-      ),
-    )
+    .where(and(...ofPerson(), eq(sessions.status, 'active')))
     .orderBy(sessions.updatedAt),
 );
 
@@ -111,8 +96,7 @@ const currentForPerson = prebuiltStatement<{ tenantId: string; personId: string 
     .from(sessions)
     .where(
       and(
-        eq(sessions.tenantId, sql.placeholder('tenantId')),
-        eq(sessions.personId, sql.placeholder('personId')),
+        ...ofPerson(),
         or(
           inArray(sessions.status, ['active', 'paused']),
           and(eq(sessions.status, 'completed'), eq(sessions.phase, 'feedback')),

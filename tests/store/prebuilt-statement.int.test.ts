@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../store/database';
-import { prebuiltStatement } from '../../store/prebuilt-statement';
+import { columnPlaceholders, prebuiltStatement } from '../../store/prebuilt-statement';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-database';
 
 const notes = pgTable('notes', {
@@ -13,12 +13,7 @@ const notes = pgTable('notes', {
 type Note = typeof notes.$inferSelect;
 
 const insertNote = prebuiltStatement<Note, unknown>((db) =>
-  db.insert(notes).values({
-    id: sql.placeholder('id'),
-    body: sql.placeholder('body'),
-    tags: sql.placeholder('tags'),
-    at: sql.placeholder('at'),
-  }),
+  db.insert(notes).values(columnPlaceholders(notes)),
 );
 const noteById = prebuiltStatement<{ id: number }, Note[]>((db) =>
   db
