@@ -104,6 +104,12 @@ export async function startPractica(config: Config, options: StartOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
+  // Making the development signing key takes a few hundred milliseconds on a worker thread: it overlaps
+  // with opening the database instead of following it.
+  const devTokensMade = config.devMode
+    ? createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID)
+    : Promise.resolve(null);
+  devTokensMade.catch(() => undefined); // awaited below; a failed start before then must not leave it unhandled
   const database = await connect(config);
   let draining = false;
   try {
@@ -154,9 +160,7 @@ export async function startPractica(config: Config, options: StartOptions = {}):
     const credentialIssuing = credentialKeys
       ? { signer: joseCredentialSigner(credentialKeys), baseUrl: config.publicBaseUrl }
       : null;
-    const devTokens = config.devMode
-      ? await createDevTokenIssuer(config.bot.clientId ?? DEV_CLIENT_ID)
-      : null;
+    const devTokens = await devTokensMade;
     const verifyToken = createTokenVerifier({
       clientId: config.bot.clientId ?? DEV_CLIENT_ID,
       applicationIdUris: config.bot.clientId

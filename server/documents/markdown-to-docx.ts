@@ -1,14 +1,11 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-
-const HEADINGS = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-] as const;
+/** docx is loaded on the first download, not at start-up (it is a large module that few requests need). */
+const loadDocx = () => import('docx');
+type Docx = Awaited<ReturnType<typeof loadDocx>>;
+type Paragraph = InstanceType<Docx['Paragraph']>;
+type TextRun = InstanceType<Docx['TextRun']>;
 
 /** **bold** and *italic* runs of one line. */
-function runs(text: string): TextRun[] {
+function runs({ TextRun }: Docx, text: string): TextRun[] {
   return text
     .split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)
     .filter((part) => part !== '')
@@ -21,17 +18,25 @@ function runs(text: string): TextRun[] {
     );
 }
 
-function paragraphFor(line: string): Paragraph {
+function paragraphFor(docx: Docx, line: string): Paragraph {
+  const { HeadingLevel, Paragraph } = docx;
+  const headings = [
+    HeadingLevel.HEADING_1,
+    HeadingLevel.HEADING_2,
+    HeadingLevel.HEADING_3,
+    HeadingLevel.HEADING_4,
+  ] as const;
   const heading = /^(#{1,4})\s+(.*)$/.exec(line);
   if (heading?.[1] && heading[2] !== undefined) {
-    return new Paragraph({ heading: HEADINGS[heading[1].length - 1], children: runs(heading[2]) });
+    return new Paragraph({ heading: headings[heading[1].length - 1], children: runs(docx, heading[2]) });
   }
   const bullet = /^\s*[-*•]\s+(.*)$/.exec(line);
-  if (bullet?.[1] !== undefined) return new Paragraph({ bullet: { level: 0 }, children: runs(bullet[1]) });
+  if (bullet?.[1] !== undefined)
+    return new Paragraph({ bullet: { level: 0 }, children: runs(docx, bullet[1]) });
   const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
   if (numbered?.[1] !== undefined)
-    return new Paragraph({ bullet: { level: 0 }, children: runs(numbered[1]) });
-  return new Paragraph({ children: runs(line) });
+    return new Paragraph({ bullet: { level: 0 }, children: runs(docx, numbered[1]) });
+  return new Paragraph({ children: runs(docx, line) });
 }
 
 /** A Word document from a deliverable's Markdown: headings, bullets, bold and italic; tables stay as text lines. */
@@ -39,11 +44,13 @@ export async function markdownToDocx(
   markdown: string,
   metadata: { title: string; creator: string },
 ): Promise<Buffer> {
+  const docx = await loadDocx();
+  const { Document, Packer, Paragraph } = docx;
   const paragraphs = markdown
     .replace(/\r\n/g, '\n')
     .split('\n')
     .filter((line, index, lines) => line.trim() !== '' || (index > 0 && lines[index - 1]?.trim() !== ''))
-    .map((line) => (line.trim() === '' ? new Paragraph({}) : paragraphFor(line)));
+    .map((line) => (line.trim() === '' ? new Paragraph({}) : paragraphFor(docx, line)));
   const document = new Document({
     title: metadata.title,
     creator: metadata.creator,

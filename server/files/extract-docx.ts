@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { FileExtractionError } from './file-extraction-error';
 
 /** Office wraps encrypted documents (a password or a sensitivity label) in an OLE compound file. */
@@ -16,6 +15,8 @@ export async function extractDocx(name: string, bytes: Uint8Array): Promise<stri
       `${name} is protected (by a password or a sensitivity label), or saved in the old .doc format, so its text cannot be read. Remove the protection or save it as .docx, or paste the text instead.`,
     );
   }
+  // mammoth is loaded with the first Word document, not at start-up (few turns carry one).
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({
       buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
