@@ -1,10 +1,11 @@
-import { OpenAI } from 'openai';
-import { Stream } from 'openai/streaming';
 import { LlmError, type LlmClient, type LlmRequest, type LlmResponse } from '../../core/llm';
 import { readCompletion } from './read-completion';
 import { readStreamedCompletion } from './read-streamed-completion';
 import { retryWithinBudget } from './retry-within-budget';
+import { loadOpenAiSdk, type OpenAiSdk } from './openai-sdk';
 import { toLlmError } from './to-llm-error';
+
+type OpenAiClient = InstanceType<OpenAiSdk['OpenAI']>;
 
 export type OpenAiLlmClientOptions = {
   /**
@@ -57,11 +58,12 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
   /** Runs one call within the time budget and turns whatever it throws into an `LlmError`. */
   async function withinBudget(
     request: LlmRequest,
-    call: (client: OpenAI, signal: AbortSignal) => Promise<LlmResponse>,
+    call: (client: OpenAiClient, signal: AbortSignal, sdk: OpenAiSdk) => Promise<LlmResponse>,
   ): Promise<LlmResponse> {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
-    const client = new OpenAI({
+    const sdk = await loadOpenAiSdk();
+    const client = new sdk.OpenAI({
       baseURL: options.baseUrl ?? DEFAULT_BASE_URL,
       apiKey: options.apiKey || NO_API_KEY,
       adminAPIKey: null,
@@ -73,13 +75,13 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
       logLevel: 'off',
     });
     try {
-      return await settleBy(signal, call(client, signal));
+      return await settleBy(signal, call(client, signal, sdk));
     } catch (error) {
       if (request.signal?.aborted) throw new LlmError('timeout', 'aborted', { cause: error });
       if (deadline.aborted) {
         throw new LlmError('timeout', `no answer within ${timeoutMs} ms`, { cause: error });
       }
-      throw toLlmError(error);
+      throw toLlmError(error, sdk.errors);
     }
   }
 
@@ -92,7 +94,7 @@ export function createOpenAiLlmClient(options: OpenAiLlmClientOptions): LlmClien
     // The SDK retries before the first byte of the answer as it does for `complete`; a stream that breaks
     // off part-way is not retried (its start was already handed on) and rejects like any failed call.
     stream: (request, onText) =>
-      withinBudget(request, async (client, signal) => {
+      withinBudget(request, async (client, signal, { Stream }) => {
         const reading = new AbortController();
         const stopReading = (): void => reading.abort(signal.reason);
         signal.addEventListener('abort', stopReading, { once: true });

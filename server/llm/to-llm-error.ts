@@ -1,8 +1,9 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { LlmError } from '../../core/llm';
+import type { OpenAiErrorClasses } from './openai-sdk';
 
 /** Maps what the openai SDK threw (after its own retries) to the port's failure kinds, keeping the cause. */
-export function toLlmError(error: unknown): LlmError {
+export function toLlmError(error: unknown, sdk: OpenAiErrorClasses): LlmError {
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = sdk;
   if (error instanceof LlmError) return error;
   if (error instanceof APIConnectionTimeoutError) {
     return new LlmError('timeout', 'request timed out', { cause: error });
@@ -19,7 +20,7 @@ export function toLlmError(error: unknown): LlmError {
   return new LlmError('unavailable', 'model call failed', { cause: error });
 }
 
-function fromStatus(status: number, cause: APIError): LlmError {
+function fromStatus(status: number, cause: unknown): LlmError {
   if (status === 429) return new LlmError('rate_limited', `HTTP ${status}`, { cause });
   if (status === 401 || status === 403) return new LlmError('unauthorized', `HTTP ${status}`, { cause });
   if (status === 408) return new LlmError('timeout', `HTTP ${status}`, { cause });
