@@ -1,8 +1,4 @@
-/**
- * The openai SDK, loaded with the first model call rather than at start-up: a deployment without a model
- * configured (bring-your-own-AI) never needs it, and loading it is a noticeable part of start-up.
- */
-export async function loadOpenAiSdk() {
+async function importOpenAiSdk() {
   const [sdk, streaming] = await Promise.all([import('openai'), import('openai/streaming')]);
   return {
     OpenAI: sdk.OpenAI,
@@ -16,5 +12,16 @@ export async function loadOpenAiSdk() {
   };
 }
 
-export type OpenAiSdk = Awaited<ReturnType<typeof loadOpenAiSdk>>;
+export type OpenAiSdk = Awaited<ReturnType<typeof importOpenAiSdk>>;
 export type OpenAiErrorClasses = OpenAiSdk['errors'];
+
+let loaded: Promise<OpenAiSdk> | null = null;
+
+/**
+ * The openai SDK, loaded with the first model call rather than at start-up: a deployment without a model
+ * configured (bring-your-own-AI) never needs it, and loading it is a noticeable part of start-up.
+ */
+export function loadOpenAiSdk(): Promise<OpenAiSdk> {
+  loaded ??= importOpenAiSdk();
+  return loaded;
+}
