@@ -101,3 +101,40 @@ export function columnPlaceholders<
       .map(([key]) => [key, sql.placeholder(key)]),
   ) as { [K in Exclude<keyof TTable['$inferInsert'], TOmitted> & string]-?: Placeholder<K> };
 }
+
+/**
+ * Prebuilt statements whose SQL depends on a shape (how many keys or rows they write): each shape's statement
+ * is built once (see prebuiltStatement), and the `capacity` most recently used shapes are kept.
+ */
+export function prebuiltStatementsByShape<TShape, TResult>(
+  keyOf: (shape: TShape) => string,
+  build: (db: Db, shape: TShape) => Preparable<TResult>,
+  capacity = 64,
+): (db: Db, shape: TShape, values: Record<string, unknown>) => Promise<TResult> {
+  type Statement = (db: Db, values: Record<string, unknown>) => Promise<TResult>;
+  const statements = new Map<string, Statement>();
+  return (db, shape, values) => {
+    const key = keyOf(shape);
+    const statement: Statement =
+      statements.get(key) ?? prebuiltStatement((recordingDb) => build(recordingDb, shape));
+    statements.delete(key);
+    statements.set(key, statement);
+    if (statements.size > capacity) statements.delete(statements.keys().next().value as string);
+    return statement(db, values);
+  };
+}
+
+/** Like columnPlaceholders, each placeholder named `${prefix}${column}`: one row of a prebuilt multi-row insert. */
+export function prefixedPlaceholders<TTable extends PgTable>(
+  table: TTable,
+  prefix: string,
+): { [K in keyof TTable['$inferInsert'] & string]-?: Placeholder<string> } {
+  return Object.fromEntries(
+    Object.keys(columnPlaceholders(table)).map((key) => [key, sql.placeholder(`${prefix}${key}`)]),
+  ) as { [K in keyof TTable['$inferInsert'] & string]-?: Placeholder<string> };
+}
+
+/** The values for prefixedPlaceholders: each of the row's fields named `${prefix}${field}`. */
+export function prefixedValues(row: object, prefix: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [`${prefix}${key}`, value]));
+}

@@ -15,6 +15,7 @@ import { rowsOf, toNumber, type Db } from '../database';
 import { prebuiltStatement } from '../prebuilt-statement';
 import { events, personWeekRollups, personWorkflowWeekRollups } from '../schema';
 import { groupSums } from './group-sums';
+import { addRollupRows, removeRollupKeys } from './rollup-rewrite';
 import { applyTenantWeekChanges, rebuildTenantWeekRollups } from './tenant-week-sums';
 
 type WeekRow = typeof personWeekRollups.$inferSelect;
@@ -195,20 +196,7 @@ export function metricsRepository(db: Db): MetricsRepository {
       if (keys.length === 0) return;
       const wanted = new Set(keys.map((key) => `${key.personId}|${key.weekStart}`));
       const isWanted = (row: PersonWeek) => wanted.has(`${row.personId}|${row.weekStart}`);
-      const matchesKey = (table: typeof personWeekRollups | typeof personWorkflowWeekRollups) =>
-        or(...keys.map((key) => and(eq(table.personId, key.personId), eq(table.weekStart, key.weekStart))));
-      // Both tables' rows go in one statement (PostgreSQL runs a data-modifying WITH even when unreferenced).
-      const removedWorkflowWeeks = db.$with('removed_workflow_weeks').as(
-        db
-          .delete(personWorkflowWeekRollups)
-          .where(and(eq(personWorkflowWeekRollups.tenantId, tenantId), matchesKey(personWorkflowWeekRollups)))
-          .returning({ personId: personWorkflowWeekRollups.personId }),
-      );
-      const removed = await db
-        .with(removedWorkflowWeeks)
-        .delete(personWeekRollups)
-        .where(and(eq(personWeekRollups.tenantId, tenantId), matchesKey(personWeekRollups)))
-        .returning();
+      const removed = await removeRollupKeys(db, tenantId, keys);
       const added = {
         personWeeks: rows.personWeeks.filter(isWanted),
         personWorkflowWeeks: rows.personWorkflowWeeks.filter(isWanted),
@@ -218,30 +206,7 @@ export function metricsRepository(db: Db): MetricsRepository {
         await applyTenantWeekChanges(db, tenantId, removed, []);
         return;
       }
-      // The new rows and the organisation's sums they change are written in one statement.
-      const inserts = [
-        db
-          .$with('added_weeks')
-          .as(
-            db
-              .insert(personWeekRollups)
-              .values(added.personWeeks.map(toWeekRow))
-              .returning({ personId: personWeekRollups.personId }),
-          ),
-        ...(added.personWorkflowWeeks.length > 0
-          ? [
-              db
-                .$with('added_workflow_weeks')
-                .as(
-                  db
-                    .insert(personWorkflowWeekRollups)
-                    .values(added.personWorkflowWeeks)
-                    .returning({ personId: personWorkflowWeekRollups.personId }),
-                ),
-            ]
-          : []),
-      ];
-      await applyTenantWeekChanges(db, tenantId, removed, added.personWeeks.map(toWeekRow), inserts);
+      await addRollupRows(db, tenantId, removed, added.personWeeks.map(toWeekRow), added.personWorkflowWeeks);
     },
 
     async replaceAllRollups(tenantId, rows) {

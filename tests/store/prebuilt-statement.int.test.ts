@@ -1,7 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../store/database';
-import { columnPlaceholders, prebuiltStatement } from '../../store/prebuilt-statement';
+import {
+  columnPlaceholders,
+  prebuiltStatement,
+  prebuiltStatementsByShape,
+  prefixedPlaceholders,
+  prefixedValues,
+} from '../../store/prebuilt-statement';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-database';
 
 const notes = pgTable('notes', {
@@ -28,6 +34,23 @@ const renameNote = prebuiltStatement<{ id: number; body: string | null }, { id: 
     .where(eq(notes.id, sql.placeholder('id')))
     .returning({ id: notes.id }),
 );
+
+/** Inserts `rows` notes at once, returning their ids: one statement for each number of rows, kept for two shapes. */
+const insertNotes = prebuiltStatementsByShape(
+  (rows: number) => String(rows),
+  (db, rows) =>
+    db
+      .insert(notes)
+      .values(Array.from({ length: rows }, (_, index) => prefixedPlaceholders(notes, `n${index}.`)))
+      .returning({ id: notes.id }),
+  2,
+);
+const insertMany = (db: Db, rows: Note[]) =>
+  insertNotes(
+    db,
+    rows.length,
+    Object.assign({}, ...rows.map((row, index) => prefixedValues(row, `n${index}.`))),
+  );
 
 const at = new Date('2026-12-01T09:30:00.123Z');
 
@@ -79,5 +102,19 @@ describe.each(testDatabaseKinds())('statements built once, on %s', (kind) => {
     });
     await insertNote(db, { id: 2, body: 'two', tags: null, at: null });
     expect((await noteById(db, { id: 2 }))[0]?.body).toBe('two');
+  });
+
+  it('builds a statement for each shape, and writes each run’s own rows whatever shapes ran before or were dropped', async () => {
+    const note = (id: number): Note => ({ id, body: `note ${id}`, tags: id % 2 ? [id] : null, at });
+    expect(await insertMany(db, [note(1)])).toEqual([{ id: 1 }]);
+    expect(await insertMany(db, [note(2), note(3)])).toEqual([{ id: 2 }, { id: 3 }]);
+    // A third shape pushes out the least recently used one (two are kept); both still write correctly.
+    expect(await insertMany(db, [note(4), note(5), note(6)])).toEqual([{ id: 4 }, { id: 5 }, { id: 6 }]);
+    expect(await insertMany(db, [note(7)])).toEqual([{ id: 7 }]);
+    await db.transaction(async (tx) => {
+      expect(await insertMany(tx, [note(8), note(9)])).toEqual([{ id: 8 }, { id: 9 }]);
+    });
+    const stored = await db.select().from(notes).orderBy(notes.id);
+    expect(stored).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map(note));
   });
 });
