@@ -134,7 +134,7 @@ export function prefixedPlaceholders<TTable extends PgTable>(
   ) as { [K in keyof TTable['$inferInsert'] & string]-?: Placeholder<string> };
 }
 
-/** The values for prefixedPlaceholders: each of the row's fields named `${prefix}${field}`. */
-export function prefixedValues(row: object, prefix: string): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [`${prefix}${key}`, value]));
+/** Adds to `values` the ones for prefixedPlaceholders: each of the row's fields named `${prefix}${field}`. */
+export function addPrefixedValues(values: Record<string, unknown>, row: object, prefix: string): void {
+  for (const [key, value] of Object.entries(row)) values[`${prefix}${key}`] = value;
 }

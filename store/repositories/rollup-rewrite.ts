@@ -1,7 +1,7 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { PersonWeek, PersonWorkflowWeekRollup } from '../../core';
 import type { Db } from '../database';
-import { prebuiltStatementsByShape, prefixedPlaceholders, prefixedValues } from '../prebuilt-statement';
+import { addPrefixedValues, prebuiltStatementsByShape, prefixedPlaceholders } from '../prebuilt-statement';
 import { personWeekRollups, personWorkflowWeekRollups, tenantWeekRollups } from '../schema';
 import { addToSums, tenantWeekDeltas } from './tenant-week-sums';
 
@@ -104,12 +104,10 @@ export async function addRollupRows(
   workflowWeeks: readonly PersonWorkflowWeekRollup[],
 ): Promise<void> {
   const sums = tenantWeekDeltas(tenantId, removed, weeks);
-  const values = Object.assign(
-    {},
-    ...weeks.map((row, index) => prefixedValues(row, `w${index}.`)),
-    ...workflowWeeks.map((row, index) => prefixedValues(row, `f${index}.`)),
-    ...sums.map((row, index) => prefixedValues(row, `s${index}.`)),
-  ) as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
+  weeks.forEach((row, index) => addPrefixedValues(values, row, `w${index}.`));
+  workflowWeeks.forEach((row, index) => addPrefixedValues(values, row, `f${index}.`));
+  sums.forEach((row, index) => addPrefixedValues(values, row, `s${index}.`));
   await addRowsAndSums(
     db,
     { weeks: weeks.length, workflowWeeks: workflowWeeks.length, sums: sums.length },

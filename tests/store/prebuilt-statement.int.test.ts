@@ -6,7 +6,7 @@ import {
   prebuiltStatement,
   prebuiltStatementsByShape,
   prefixedPlaceholders,
-  prefixedValues,
+  addPrefixedValues,
 } from '../../store/prebuilt-statement';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/test-database';
 
@@ -45,12 +45,11 @@ const insertNotes = prebuiltStatementsByShape(
       .returning({ id: notes.id }),
   2,
 );
-const insertMany = (db: Db, rows: Note[]) =>
-  insertNotes(
-    db,
-    rows.length,
-    Object.assign({}, ...rows.map((row, index) => prefixedValues(row, `n${index}.`))),
-  );
+function insertMany(db: Db, rows: Note[]) {
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, index) => addPrefixedValues(values, row, `n${index}.`));
+  return insertNotes(db, rows.length, values);
+}
 
 const at = new Date('2026-12-01T09:30:00.123Z');
 
