@@ -22,30 +22,39 @@ export type LoadResult = {
   /** Turns that ended inside the measured windows (after each warm-up, before each deadline). */
   measured: Turn[];
   seconds: number;
+  /** CPU the bot's process used inside the measured windows (ms), when it could be read. */
+  cpuMs: number | null;
 };
 
-export const emptyLoad = (): LoadResult => ({ measured: [], seconds: 0 });
+export const emptyLoad = (): LoadResult => ({ measured: [], seconds: 0, cpuMs: 0 });
 
 export const addLoad = (a: LoadResult, b: LoadResult): LoadResult => ({
   measured: [...a.measured, ...b.measured],
   seconds: a.seconds + b.seconds,
+  cpuMs: a.cpuMs === null || b.cpuMs === null ? null : a.cpuMs + b.cpuMs,
 });
 
 const MAX_CONSECUTIVE_FAILURES = 20;
 
 /**
  * Runs every conversation as a closed loop (next turn when the previous answered) for `warmupMs` plus
- * `durationMs`, and keeps the turns that ended in the measured window. Bounded by the deadline: each HTTP
+ * `durationMs`, and keeps the turns that ended in the measured window (and, given `cpuMs`, the CPU the bot's
+ * process used in it). Bounded by the deadline: each HTTP
  * request times out after 30 s, and a conversation stops after 20 failures in a row.
  */
 export async function runConversations(
   conversations: Conversation[],
-  options: { warmupMs: number; durationMs: number },
+  options: { warmupMs: number; durationMs: number; cpuMs?: () => number | null },
 ): Promise<LoadResult> {
   const begin = performance.now();
   const measureFrom = begin + options.warmupMs;
   const deadline = measureFrom + options.durationMs;
   const turns: Turn[] = [];
+  const cpuAt = (at: number) =>
+    new Promise<number | null>((resolve) =>
+      setTimeout(() => resolve(options.cpuMs?.() ?? null), Math.max(0, at - performance.now())),
+    );
+  const cpu = Promise.all([cpuAt(measureFrom), cpuAt(deadline)]);
   await Promise.all(
     conversations.map(async (conversation) => {
       let failures = 0;
@@ -56,9 +65,11 @@ export async function runConversations(
       }
     }),
   );
+  const [cpuFrom, cpuTo] = await cpu;
   return {
     measured: turns.filter((turn) => turn.endedAt >= measureFrom && turn.endedAt <= deadline),
     seconds: options.durationMs / 1000,
+    cpuMs: cpuFrom === null || cpuTo === null ? null : cpuTo - cpuFrom,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type SharedWorkflows,
 } from './bot-load';
 import { startLocalConnector } from './local-connector';
+import { cpuMsOf } from './process-cpu';
 import { freePort, startServer, type RunningServer } from './processes';
 import { formatMs, percentile } from './stats';
 
@@ -177,18 +178,43 @@ export async function benchBot(options: BotBenchOptions, print: (line: string) =
  * that whatever else the machine is doing weighs on both alike; returns each bot's turns over all rounds.
  */
 async function alternate(
-  echo: Conversation[],
-  practica: Conversation[],
+  echo: { conversations: Conversation[]; server: RunningServer },
+  practica: { conversations: Conversation[]; server: RunningServer },
   options: BotBenchOptions,
 ): Promise<[LoadResult, LoadResult]> {
   let echoLoad = emptyLoad();
   let practicaLoad = emptyLoad();
-  const segment = { warmupMs: options.warmupMs, durationMs: options.durationMs / options.rounds };
+  const segment = (server: RunningServer) => ({
+    warmupMs: options.warmupMs,
+    durationMs: options.durationMs / options.rounds,
+    cpuMs: () => cpuMsOf(server.pid),
+  });
   for (let round = 0; round < options.rounds; round++) {
-    echoLoad = addLoad(echoLoad, await runConversations(echo, segment));
-    practicaLoad = addLoad(practicaLoad, await runConversations(practica, segment));
+    echoLoad = addLoad(echoLoad, await runConversations(echo.conversations, segment(echo.server)));
+    practicaLoad = addLoad(
+      practicaLoad,
+      await runConversations(practica.conversations, segment(practica.server)),
+    );
   }
   return [echoLoad, practicaLoad];
+}
+
+/** The bot process's CPU per measured turn (all its threads), or null where /proc cannot be read. */
+const cpuPerTurn = (result: LoadResult) =>
+  result.cpuMs === null || result.measured.length === 0 ? null : result.cpuMs / result.measured.length;
+
+function cpuLine(
+  label: string,
+  conversations: number,
+  practica: LoadResult,
+  echo: LoadResult,
+): string | null {
+  const [ours, theirs] = [cpuPerTurn(practica), cpuPerTurn(echo)];
+  if (ours === null || theirs === null) return null;
+  return (
+    `  CPU a turn, ${conversations} conversations, ${label}: Practica ${ours.toFixed(2)} ms, echo ` +
+    `${theirs.toFixed(2)} ms (echo / Practica ${(theirs / ours).toFixed(2)}; each bot's process, all threads)`
+  );
 }
 
 async function benchOneDatabase(
@@ -211,13 +237,13 @@ async function benchOneDatabase(
       people.map((person) => new EchoConversation(echo.url, connector, person));
 
     const [echoMany, practicaMany] = await alternate(
-      echoConversations(many),
-      practicaConversations(many),
+      { conversations: echoConversations(many), server: echo },
+      { conversations: practicaConversations(many), server: practica },
       options,
     );
     const [echoFew, practicaFew] = await alternate(
-      echoConversations(few),
-      practicaConversations(few),
+      { conversations: echoConversations(few), server: echo },
+      { conversations: practicaConversations(few), server: practica },
       options,
     );
     if (practica.exited()) throw new Error(`Practica exited during the run: ${practica.output().trim()}`);
@@ -244,6 +270,11 @@ async function benchOneDatabase(
         failures('Practica', practicaFew) +
         failures('echo', echoFew),
     );
+    for (const line of [
+      cpuLine(label, many.length, practicaMany, echoMany),
+      cpuLine(label, few.length, practicaFew, echoFew),
+    ])
+      if (line) print(line);
     print(`  Practica turns, ${few.length} conversations, ${label}: ${byKind(practicaFew)}`);
     print(`  Practica turns, ${many.length} conversations, ${label}: ${byKind(practicaMany)}`);
     print(
