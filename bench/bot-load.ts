@@ -39,8 +39,8 @@ const MAX_CONSECUTIVE_FAILURES = 20;
 /**
  * Runs every conversation as a closed loop (next turn when the previous answered) for `warmupMs` plus
  * `durationMs`, and keeps the turns that ended in the measured window (and, given `cpuMs`, the CPU the bot's
- * process used in it). Bounded by the deadline: each HTTP
- * request times out after 30 s, and a conversation stops after 20 failures in a row.
+ * process used in it). Bounded by the deadline: each HTTP request times out after 30 s, and a conversation
+ * stops after 20 failures in a row.
  */
 export async function runConversations(
   conversations: Conversation[],
