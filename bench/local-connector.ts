@@ -21,6 +21,35 @@ export type LocalConnector = {
 const KEPT_PER_CONVERSATION = 50;
 
 /**
+ * What the connector was sent, its JSON parsed when first read: most activities are only counted, and
+ * parsing every card cost the load generator CPU that the bot under test then lacked.
+ */
+function received(conversationId: string, body: string, updatedActivityId?: string): ReceivedActivity {
+  let activity: unknown;
+  let parsed = false;
+  return {
+    conversationId,
+    receivedAt: performance.now(),
+    ...(updatedActivityId ? { updatedActivityId } : {}),
+    get activity(): unknown {
+      if (!parsed) {
+        parsed = true;
+        activity = parseOrNull(body);
+      }
+      return activity;
+    },
+  };
+}
+
+function parseOrNull(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Stands in for the Bot Connector service: both bots reply to the activity's serviceUrl
  * (POST /v3/conversations/{id}/activities[/{replyToId}], PUT .../activities/{id} to update), and this answers
  * `{"id": ...}` at once and keeps what each conversation was sent.
@@ -39,20 +68,9 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         const conversationId = decodeURIComponent(match[1]);
         const updated = request.method === 'PUT' && match[2] ? decodeURIComponent(match[2]) : undefined;
         if (updated) id = updated;
-        let activity: unknown = null;
-        try {
-          activity = JSON.parse(Buffer.concat(chunks).toString()) as unknown;
-        } catch {
-          activity = null;
-        }
         counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
         const list = kept.get(conversationId) ?? [];
-        list.push({
-          conversationId,
-          receivedAt: performance.now(),
-          activity,
-          ...(updated ? { updatedActivityId: updated } : {}),
-        });
+        list.push(received(conversationId, Buffer.concat(chunks).toString(), updated));
         if (list.length > KEPT_PER_CONVERSATION) list.shift();
         kept.set(conversationId, list);
       }
