@@ -2,6 +2,7 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import { registerBot, type BotDependencies } from '../../bot';
 import type { Config } from '../config';
 import { CapturedRouteAdapter } from './captured-route-adapter';
+import { SharedTransportClient } from './shared-transport-client';
 import { teamsLogger } from './teams-logger';
 
 export type TeamsBot = { app: App; handleMessages: HttpRouteHandler };
@@ -17,6 +18,7 @@ export async function createTeamsBot(config: Config, deps: BotDependencies): Pro
     clientSecret: config.bot.clientSecret,
     tenantId: config.bot.tenantId,
     httpServerAdapter: adapter,
+    client: new SharedTransportClient(),
     logger: teamsLogger(deps.logger),
     dangerouslyAllowUnauthenticatedRequests: config.devMode && !config.bot.clientId,
   });
