@@ -40,7 +40,11 @@ describe('SharedTransportClient (the Teams SDK client whose clones share one axi
 
     expect(answer.data).toEqual({ id: 'sent-1' });
     expect(seen).toEqual([
-      { url: '/v3/conversations/a/activities', authorization: 'Bearer bot-token', userAgent: 'teams.ts[apps]' },
+      {
+        url: '/v3/conversations/a/activities',
+        authorization: 'Bearer bot-token',
+        userAgent: 'teams.ts[apps]',
+      },
       { url: '/me', authorization: 'Bearer user-token', userAgent: 'teams.ts[apps]', custom: 'yes' },
     ]);
   });

@@ -17,7 +17,11 @@ export class SharedTransportClient extends Client {
 
   override clone(options?: ClientOptions): Client {
     const copy = Object.create(SharedTransportClient.prototype) as SharedTransportClient;
-    const merged: ClientOptions = { ...this.options, ...options, headers: mergedHeaders(this.options, options) };
+    const merged: ClientOptions = {
+      ...this.options,
+      ...options,
+      headers: mergedHeaders(this.options, options),
+    };
     Object.assign(copy, {
       options: merged,
       name: merged.name ?? 'http',
@@ -33,7 +37,8 @@ export class SharedTransportClient extends Client {
 
   /** An interceptor would reach every clone through the shared instance; the SDK registers none on clones. */
   override use(...args: Parameters<Client['use']>): number {
-    if (this.shared) throw new Error('SharedTransportClient: interceptors can only be added to the root client');
+    if (this.shared)
+      throw new Error('SharedTransportClient: interceptors can only be added to the root client');
     return super.use(...args);
   }
 
