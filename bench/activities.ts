@@ -49,7 +49,7 @@ export type Posted = { status: number; body: string; ms: number };
 const REQUEST_TIMEOUT_MS = 30_000;
 /**
  * One keep-alive agent for every bot under test. node:http rather than fetch: on a 2-core machine the load
- * generator shares the CPU with the bots, and fetch cost it about 2.5 times as much a request (BENCHMARKS.md,
+ * generator shares the CPU with the bots, and fetch cost it 2.4–3.4 times as much a turn (BENCHMARKS.md,
  * "A lighter load generator").
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
