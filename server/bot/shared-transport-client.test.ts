@@ -65,8 +65,9 @@ describe('SharedTransportClient (the Teams SDK client whose clones share one axi
     await expect(impatient.get(`${base}/slow`)).rejects.toThrow(/timeout/i);
   });
 
-  it('refuses an interceptor on a clone, which would reach every clone through the shared instance', () => {
+  it('refuses to add or remove an interceptor on a clone, which would reach every clone through the shared instance', () => {
     const clone = new SharedTransportClient().clone();
     expect(() => clone.use({ request: ({ config }) => config })).toThrow(/root client/);
+    expect(() => clone.eject(1)).toThrow(/root client/);
   });
 });

@@ -35,11 +35,20 @@ export class SharedTransportClient extends Client {
     return copy;
   }
 
-  /** An interceptor would reach every clone through the shared instance; the SDK registers none on clones. */
+  /** An interceptor would reach every clone through the shared instance; the SDK adds and removes none on clones. */
   override use(...args: Parameters<Client['use']>): number {
-    if (this.shared)
-      throw new Error('SharedTransportClient: interceptors can only be added to the root client');
+    this.refuseOnClone();
     return super.use(...args);
+  }
+
+  override eject(id: number): void {
+    this.refuseOnClone();
+    super.eject(id);
+  }
+
+  private refuseOnClone(): void {
+    if (this.shared)
+      throw new Error('SharedTransportClient: interceptors can only be changed on the root client');
   }
 
   protected override async withConfig(config: RequestConfig = {}): Promise<RequestConfig> {
