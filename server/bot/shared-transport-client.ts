@@ -2,15 +2,20 @@ import { Client, type ClientOptions, type RequestConfig } from '@microsoft/teams
 
 type Headers = NonNullable<ClientOptions['headers']>;
 
-const userAgentKey = (headers: Headers | undefined) =>
-  headers ? Object.keys(headers).find((key) => key.toLowerCase() === 'user-agent') : undefined;
+const isUserAgent = (key: string) => key.toLowerCase() === 'user-agent';
+
+function userAgentOf(headers: Headers | undefined): string | undefined {
+  const key = headers ? Object.keys(headers).find(isUserAgent) : undefined;
+  return key ? String(headers?.[key]) : undefined;
+}
 
 /**
  * The Teams SDK's HTTP client, whose clones share one axios instance and logger. The SDK clones its client
  * five times for every activity it receives (the API client and graph clients of the turn's context), and
  * each plain clone builds a new axios instance and a console logger: about a twentieth of a Practica turn's
- * CPU (BENCHMARKS.md, "The SDK's client cloned without axios"). A clone here keeps its own options, headers
- * and token as the SDK's do, and applies its base URL and timeout to each request instead of to an instance.
+ * CPU (BENCHMARKS.md, "A lighter load generator; the SDK's client cloned without axios"). A clone here
+ * keeps its own options, headers and token as the SDK's do, and applies its base URL and timeout to each
+ * request instead of to an instance.
  */
 export class SharedTransportClient extends Client {
   private shared = false;
@@ -63,14 +68,12 @@ export class SharedTransportClient extends Client {
 
 /** The parent's headers with the clone's, user agents joined (child first) as the SDK's own clone does. */
 function mergedHeaders(parent: ClientOptions, child: ClientOptions | undefined): Headers {
-  const parentKey = userAgentKey(parent.headers);
-  const childKey = userAgentKey(child?.headers);
-  const parentAgent = parentKey ? String(parent.headers?.[parentKey]) : undefined;
-  const childAgent = childKey ? String(child?.headers?.[childKey]) : undefined;
+  const parentAgent = userAgentOf(parent.headers);
+  const childAgent = userAgentOf(child?.headers);
   const agent = parentAgent && childAgent ? `${childAgent} ${parentAgent}` : (childAgent ?? parentAgent);
   const headers: Headers = { ...parent.headers, ...child?.headers };
   if (agent) {
-    for (const key of Object.keys(headers)) if (key.toLowerCase() === 'user-agent') delete headers[key];
+    for (const key of Object.keys(headers)) if (isUserAgent(key)) delete headers[key];
     headers['User-Agent'] = agent;
   }
   return headers;
